@@ -1,0 +1,83 @@
+"""Station profile and the settings the custodian can change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from station.errors import ValidationError
+from station.models import Setting, StationProfile
+from station.models.enums import Role, StationKind
+from station.models.station import SettingDefaults
+from station.services import audit, signing
+from station.services.context import SignedIn
+from station.services.signing import SigningKeyInfo
+from station.services.validation import check_station_code, check_text
+from station.vault import device_secret
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    name: str
+    code: str
+    kind: StationKind
+    region: str
+    device_binding: bool
+    vault_id: str
+
+
+def profile(ctx: SignedIn) -> ProfileView:
+    with ctx.vault.transaction() as s:
+        p = s.scalars(select(StationProfile)).one()
+        return ProfileView(
+            p.name, p.code, StationKind(p.kind), p.region, p.device_binding,
+            ctx.vault.header.vault_id,
+        )
+
+
+def update_profile(ctx: SignedIn, name: str, code: str, kind: StationKind, region: str) -> None:
+    ctx.require(Role.CUSTODIAN)
+    clean_name = check_text(name, "station_name", "站点名称", 100)
+    clean_code = check_station_code(code)
+    clean_region = check_text(region, "region", "所属地区", 100, required=False)
+    with ctx.vault.transaction() as s:
+        p = s.scalars(select(StationProfile)).one()
+        p.name, p.code, p.kind, p.region = clean_name, clean_code, kind.value, clean_region
+        audit.record(s, ctx, "settings_change", "station", p.id, "profile")
+
+
+def idle_lock_minutes(ctx: SignedIn) -> int:
+    with ctx.vault.transaction() as s:
+        row = s.get(Setting, "idle_lock_minutes")
+        return int(row.value) if row else SettingDefaults.IDLE_LOCK_MINUTES
+
+
+def set_idle_lock_minutes(ctx: SignedIn, minutes: int) -> None:
+    ctx.require(Role.CUSTODIAN)
+    low, high = SettingDefaults.MIN_IDLE_LOCK_MINUTES, SettingDefaults.MAX_IDLE_LOCK_MINUTES
+    if not low <= minutes <= high:
+        raise ValidationError(
+            f"自动锁定时间须在 {low} 到 {high} 分钟之间。",
+            f"Idle lock time is {low}-{high} minutes.",
+            field="idle_lock_minutes",
+        )
+    with ctx.vault.transaction() as s:
+        row = s.get(Setting, "idle_lock_minutes")
+        if row is None:
+            s.add(Setting(key="idle_lock_minutes", value=str(minutes)))
+        else:
+            row.value = str(minutes)
+        audit.record(s, ctx, "settings_change", "setting", "idle_lock_minutes", str(minutes))
+
+
+def signing_key(ctx: SignedIn) -> SigningKeyInfo:
+    ctx.require(Role.CUSTODIAN, Role.LEAD)
+    with ctx.vault.transaction() as s:
+        return signing.info(s)
+
+
+def credential_store_sentence(ctx: SignedIn) -> str:
+    if not ctx.vault.header.device_binding:
+        return "此档案库未绑定设备（创建时已明确选择）。复制走的档案库仅凭密码即可尝试打开。"
+    return device_secret.describe_store().sentence()
