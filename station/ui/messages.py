@@ -1,0 +1,54 @@
+"""The one path for message boxes, questions and file choices, so tests can answer them.
+
+Widgets call ``inform``, ``warn``, ``ask`` or ``choose_save_path``; a test replaces
+``responder`` or ``save_path_chooser`` with a function that records the question
+and returns the answer it wants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+Responder = Callable[[QWidget | None, str, str, str], bool]
+SavePathChooser = Callable[[QWidget | None, str, str, str], str]
+
+
+def _qt_responder(parent: QWidget | None, kind: str, title: str, text: str) -> bool:
+    icon = {
+        "info": QMessageBox.Icon.Information,
+        "warn": QMessageBox.Icon.Warning,
+        "ask": QMessageBox.Icon.Question,
+    }[kind]
+    box = QMessageBox(icon, title, text, parent=parent)
+    if kind == "ask":
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def _qt_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path
+
+
+responder: Responder = _qt_responder
+save_path_chooser: SavePathChooser = _qt_save_path
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    responder(parent, "info", title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    responder(parent, "warn", title, text)
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    return responder(parent, "ask", title, text)
+
+
+def choose_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """Return the chosen path, or "" when the user cancelled."""
+    return save_path_chooser(parent, title, suggested, filters)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from station.ui import app as station_app
+from station.ui import messages, tasks
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture(scope="session", autouse=True)
+def configured_app(qapp: QApplication) -> QApplication:
+    """The same translations, font and style the user gets."""
+    station_app.configure(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def synchronous_tasks() -> Iterator[None]:
+    tasks.set_synchronous(True)
+    yield
+    tasks.set_synchronous(False)
+
+
+@dataclass
+class Answers:
+    """Records every message box and answers questions with ``reply``."""
+
+    reply: bool = True
+    save_path: str = ""
+    seen: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def texts(self) -> str:
+        return "\n".join(f"{title}: {text}" for _, title, text in self.seen)
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    record = Answers()
+
+    def respond(parent: QWidget | None, kind: str, title: str, text: str) -> bool:
+        record.seen.append((kind, title, text))
+        return record.reply
+
+    def choose(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+        record.seen.append(("save", title, suggested))
+        return record.save_path
+
+    monkeypatch.setattr(messages, "responder", respond)
+    monkeypatch.setattr(messages, "save_path_chooser", choose)
+    return record
