@@ -159,9 +159,7 @@ def default_candidates(*, system: bool = True) -> Iterator[FontCandidate]:
     env_path = os.environ.get(ENV_FONT, "").strip()
     if env_path:
         env_bold = os.environ.get(ENV_FONT_BOLD, "").strip()
-        yield FontCandidate(
-            Path(env_path), Path(env_bold) if env_bold else None, origin=ENV_FONT
-        )
+        yield FontCandidate(Path(env_path), Path(env_bold) if env_bold else None, origin=ENV_FONT)
     if not system:
         return
     if sys.platform == "win32":
@@ -212,6 +210,8 @@ def _try(candidate: FontCandidate) -> CjkFont:
             bold = _register_face(candidate.bold, 0, bold=True)
         except ValueError as exc:
             log.info("bold face %s unusable (%s); using the regular face", candidate.bold, exc)
+        if bold == regular:  # the "bold" file is the regular one
+            bold = ""
     if not bold:
         # Same face under a second name: ReportLab shares the embedded subset.
         bold = f"{regular}-Bold"
@@ -220,8 +220,9 @@ def _try(candidate: FontCandidate) -> CjkFont:
             pdfmetrics.registerFont(
                 TTFont(bold, face.face.filename, subfontIndex=candidate.subfont_index)
             )
-    pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular,
-                                  boldItalic=bold)
+    pdfmetrics.registerFontFamily(
+        regular, normal=regular, bold=bold, italic=regular, boldItalic=bold
+    )
     return CjkFont(regular=regular, bold=bold, path=str(candidate.regular))
 
 

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -222,7 +222,7 @@ class _FixedPitch(Flowable):  # type: ignore[misc]  # reportlab has no type hint
         self._centre = centre
         chars = {c for row in self._rows for g in row for c in g}
         widest = max((stringWidth(c, font, size) for c in chars), default=size)
-        self._cell = widest * 1.12
+        self._cell = widest * 1.08
         self._gap = self._cell * gap_cells
         self._label_h = label_size * 1.6 if self._labels is not None else 0.0
         self._avail = 0.0
@@ -296,11 +296,13 @@ class _CheckBox(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     def draw(self) -> None:
         self.canv.setStrokeColor(_INK)
         self.canv.setLineWidth(0.8)
-        self.canv.rect(0, 0, self._size, self._size, stroke=1, fill=0)
+        # Raised a little so the box sits on the middle of the CJK text line.
+        self.canv.rect(0, 0.8, self._size, self._size, stroke=1, fill=0)
 
 
 @dataclass(frozen=True)
 class _Styles:
+    font: str
     title: ParagraphStyle
     subtitle: ParagraphStyle
     badge: ParagraphStyle
@@ -327,6 +329,7 @@ def _styles(font: CjkFont) -> _Styles:
         return ParagraphStyle(name, parent=base, **kw)
 
     return _Styles(
+        font=font.regular,
         title=derive("sheet-title", fontName=font.bold, fontSize=20, leading=26, textColor=_ACCENT),
         subtitle=derive("sheet-subtitle", fontSize=9, leading=12, textColor=_MUTED),
         badge=derive(
@@ -352,9 +355,14 @@ def _styles(font: CjkFont) -> _Styles:
     )
 
 
+def _table_style(st: _Styles, commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    # Empty cells are drawn with the table's font too: keep Helvetica out of the PDF.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), st.font), *commands])
+
+
 def _section(title: str, st: _Styles, *body: Flowable) -> KeepTogether:
     rule = Table([[""]], colWidths=[_FRAME_W], rowHeights=[2])
-    rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.6, _RULE)]))
+    rule.setStyle(_table_style(st, [("LINEABOVE", (0, 0), (-1, 0), 0.6, _RULE)]))
     return KeepTogether([Paragraph(_markup(title), st.heading), rule, *body])
 
 
@@ -365,14 +373,17 @@ def _label_table(rows: Sequence[tuple[str | Flowable, Flowable]], st: _Styles) -
     ]
     table = Table(data, colWidths=[_LABEL_W, _FRAME_W - _LABEL_W], hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        _table_style(
+            st,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (0, -1), 4),
+                # Room for the closing punctuation ReportLab lets hang past a CJK line.
+                ("RIGHTPADDING", (1, 0), (1, -1), 12),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-            ]
+            ],
         )
     )
     return table
@@ -386,12 +397,13 @@ def _header(t: SheetTexts, st: _Styles) -> list[Flowable]:
     )
     badge = Table([[Paragraph(escape(t.text("header.badge")), st.badge)]], colWidths=[42 * mm])
     badge.setStyle(
-        TableStyle(
+        _table_style(
+            st,
             [
                 ("BOX", (0, 0), (-1, -1), 1.2, _INK),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
+            ],
         )
     )
     top = Table(
@@ -399,7 +411,8 @@ def _header(t: SheetTexts, st: _Styles) -> list[Flowable]:
         colWidths=[_FRAME_W - 44 * mm, 44 * mm],
     )
     top.setStyle(
-        TableStyle(
+        _table_style(
+            st,
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
@@ -408,7 +421,7 @@ def _header(t: SheetTexts, st: _Styles) -> list[Flowable]:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
+            ],
         )
     )
     return [top, Spacer(1, 6), Paragraph(_markup(t.text("header.lead")), st.lead)]
@@ -428,9 +441,7 @@ def _station_block(info: RecoverySheetInfo, t: SheetTexts, st: _Styles) -> KeepT
     return _section(t.text("station.heading"), st, table)
 
 
-def _key_block(
-    info: RecoverySheetInfo, t: SheetTexts, st: _Styles, font: CjkFont
-) -> KeepTogether:
+def _key_block(info: RecoverySheetInfo, t: SheetTexts, st: _Styles, font: CjkFont) -> KeepTogether:
     groups = _key_groups(info.recovery_key)
     probe = _FixedPitch([groups], font=font.regular, size=_KEY_SIZE, separator="-")
     per_group = probe.content_width() / len(groups)
@@ -450,13 +461,14 @@ def _key_block(
     )
     box = Table([[key]], colWidths=[_FRAME_W])
     box.setStyle(
-        TableStyle(
+        _table_style(
+            st,
             [
                 ("BOX", (0, 0), (-1, -1), 1.5, _INK),
                 ("BACKGROUND", (0, 0), (-1, -1), _KEY_BG),
                 ("TOPPADDING", (0, 0), (-1, -1), 8),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
+            ],
         )
     )
     group_size = max(len(g) for g in groups)
@@ -471,29 +483,28 @@ def _instructions_block(t: SheetTexts, st: _Styles) -> KeepTogether:
         colWidths=[6 * mm, _FRAME_W - 6 * mm],
     )
     bullets.setStyle(
-        TableStyle(
+        _table_style(
+            st,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
+            ],
         )
     )
     return _section(t.text("instructions.heading"), st, bullets)
 
 
 def _code(rows: Sequence[Sequence[str]], font: CjkFont, separator: str = "") -> _FixedPitch:
-    return _FixedPitch(
-        rows, font=font.regular, size=_CODE_SIZE, separator=separator, gap_cells=0.8
-    )
+    return _FixedPitch(rows, font=font.regular, size=_CODE_SIZE, separator=separator, gap_cells=0.8)
 
 
 def _signing_block(
     info: RecoverySheetInfo, t: SheetTexts, st: _Styles, font: CjkFont
 ) -> KeepTogether:
-    value_w = _FRAME_W - _LABEL_W - 4
+    value_w = _FRAME_W - _LABEL_W - 12
     fingerprint = re.sub(r"[\s:]+", "", info.signing_fingerprint)
     fp_groups = _split(fingerprint, 4)
     fp_probe = _code([[fingerprint]], font)
@@ -532,13 +543,14 @@ def _custody_block(t: SheetTexts, st: _Styles) -> KeepTogether:
         colWidths=[7 * mm, half, 7 * mm, half],
     )
     checks.setStyle(
-        TableStyle(
+        _table_style(
+            st,
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-            ]
+            ],
         )
     )
     gap = 8 * mm
@@ -547,15 +559,20 @@ def _custody_block(t: SheetTexts, st: _Styles) -> KeepTogether:
     signatures = Table(
         [
             ["", "", "", "", ""],
-            [Paragraph(escape(names[0]), st.small_centre), "",
-             Paragraph(escape(names[1]), st.small_centre), "",
-             Paragraph(escape(names[2]), st.small_centre)],
+            [
+                Paragraph(escape(names[0]), st.small_centre),
+                "",
+                Paragraph(escape(names[1]), st.small_centre),
+                "",
+                Paragraph(escape(names[2]), st.small_centre),
+            ],
         ],
         colWidths=[col, gap, col, gap, col],
         rowHeights=[13 * mm, None],
     )
     signatures.setStyle(
-        TableStyle(
+        _table_style(
+            st,
             [
                 ("LINEBELOW", (0, 0), (0, 0), 0.8, _INK),
                 ("LINEBELOW", (2, 0), (2, 0), 0.8, _INK),
@@ -563,14 +580,14 @@ def _custody_block(t: SheetTexts, st: _Styles) -> KeepTogether:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 1), (-1, 1), 3),
-            ]
+            ],
         )
     )
     return _section(t.text("custody.heading"), st, checks, Spacer(1, 2), signatures)
 
 
 def _footer_painter(
-    info: RecoverySheetInfo, t: SheetTexts, font: CjkFont
+    info: RecoverySheetInfo, t: SheetTexts, font: CjkFont, pages: int
 ) -> Callable[[Any, Any], None]:
     date = _fill(t.text("footer.date_format"), **_date_values(info.created_at))
     confidential = t.text("footer.confidential")
@@ -590,23 +607,17 @@ def _footer_painter(
         canv.setFillColor(_MUTED)
         canv.setFont(font.regular, 8)
         canv.drawCentredString(_PAGE_W / 2, y, vault)
-        page = _fill(page_tpl, page=canv.getPageNumber())
+        page = _fill(page_tpl, page=canv.getPageNumber(), pages=pages)
         canv.drawRightString(_PAGE_W - _MARGIN_X, y, f"{created}    {page}")
         canv.restoreState()
 
     return paint
 
 
-def write_recovery_sheet(out: Path | BinaryIO, info: RecoverySheetInfo) -> None:
-    """Write the recovery sheet PDF to ``out`` (a path or a binary stream).
-
-    The PDF is built in memory and written in one go; nothing else touches the disk.
-    Raises :class:`~station.reports.fonts.FontNotFoundError` without a CJK font,
-    :class:`SheetTextError` for a broken wording file and ``ValueError`` for a malformed
-    recovery key (the message never contains the key).
-    """
-    font = register_cjk_font()
-    t = load_sheet_texts()
+def _build_pdf(
+    info: RecoverySheetInfo, t: SheetTexts, font: CjkFont, pages: int
+) -> tuple[bytes, int]:
+    """Build the PDF in memory; return it with its number of pages."""
     st = _styles(font)
     story: list[Flowable] = [
         *_header(t, st),
@@ -643,11 +654,25 @@ def write_recovery_sheet(out: Path | BinaryIO, info: RecoverySheetInfo) -> None:
         bottomPadding=0,
         id="sheet",
     )
-    doc.addPageTemplates(
-        [PageTemplate(id="sheet", frames=[frame], onPage=_footer_painter(info, t, font))]
-    )
+    painter = _footer_painter(info, t, font, pages)
+    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], onPage=painter)])
     doc.build(story)
-    data = buffer.getvalue()
+    return buffer.getvalue(), int(doc.page)
+
+
+def write_recovery_sheet(out: Path | BinaryIO, info: RecoverySheetInfo) -> None:
+    """Write the recovery sheet PDF to ``out`` (a path or a binary stream).
+
+    The PDF is built in memory and written in one go; nothing else touches the disk.
+    Raises :class:`~station.reports.fonts.FontNotFoundError` without a CJK font,
+    :class:`SheetTextError` for a broken wording file and ``ValueError`` for a malformed
+    recovery key (the message never contains the key).
+    """
+    font = register_cjk_font()
+    t = load_sheet_texts()
+    data, pages = _build_pdf(info, t, font, pages=1)
+    if pages != 1:  # very long names or wording: rebuild so the footer says "x / n"
+        data, _ = _build_pdf(info, t, font, pages=pages)
     if isinstance(out, Path):
         out.write_bytes(data)
     else:

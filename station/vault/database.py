@@ -159,6 +159,11 @@ def backup_copy(engine: Engine, db_path: Path, backups_dir: Path, reason: str) -
     return target
 
 
+def cipher_version(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return str(conn.exec_driver_sql("PRAGMA cipher_version").scalar() or "")
+
+
 def integrity_check(engine: Engine) -> str:
     with engine.connect() as conn:
         return str(conn.execute(text("PRAGMA integrity_check")).scalar())

@@ -1,0 +1,180 @@
+"""`station` command line: the GUI by default, and sub-commands for scripts.
+
+Exit codes: 0 success, 1 a failure explained in one line on stderr (Chinese /
+English), 2 bad usage. Passwords come from STATION_PASSWORD, else a prompt
+without echo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from station import __version__
+from station.errors import StationError
+from station.models.enums import StationKind
+from station.paths import default_vault_dir
+
+
+class UsageError(Exception):
+    """Bad usage found after parsing (exit 2)."""
+
+
+def _password(prompt: str = "密码 / password: ", confirm: bool = False) -> str:
+    env = os.environ.get("STATION_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UsageError("no password: set STATION_PASSWORD or run in a terminal")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再次输入 / again: ") != first:
+        raise StationError("两次输入的密码不一致。", "The passwords differ.")
+    return first
+
+
+def _vault_dir(args: argparse.Namespace) -> Path:
+    return Path(args.vault).expanduser() if args.vault else default_vault_dir()
+
+
+# -- sub-commands ---------------------------------------------------------------
+def cmd_gui(args: argparse.Namespace) -> int:
+    from station.ui import gui
+
+    ok, why = gui.display_available()
+    if not ok:
+        print(why, file=sys.stderr)
+        return 1
+    if not args.demo:
+        return gui.run(_vault_dir(args))
+    from station.services import demo
+
+    folder = Path(tempfile.mkdtemp(prefix="station-demo-"))
+    try:
+        made = demo.create_demo(folder / "vault", seed=args.seed)
+        return gui.run(made.path, demo_hint=made.hint())
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from station.services import setup
+
+    station = setup.StationInput(args.station_name, args.station_code, StationKind(args.kind),
+                                 args.region)
+    password = _password(confirm=True)
+    custodian = setup.CustodianInput(args.user, args.display_name or args.user, password)
+    setup.validate(station, custodian)
+    result = setup.create_vault(
+        _vault_dir(args), station, custodian, device_binding=not args.no_device_binding
+    )
+    try:
+        if args.sheet:
+            from station.services import recovery_sheet
+
+            recovery_sheet.write(result, Path(args.sheet))
+        print(f"recovery-key: {result.recovery_key}")
+        print(f"signing-key-id: {result.signing.key_id}", file=sys.stderr)
+    finally:
+        from station.services import accounts
+
+        accounts.logout(result.ctx)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from station.services import demo
+
+    made = demo.create_demo(_vault_dir(args), seed=args.seed)
+    print(f"vault: {made.path}")
+    for user in made.users:
+        print(f"user: {user.login} ({user.role.value})")
+    print(f"password: {made.password}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from station.services import accounts, vault_check
+
+    ctx = accounts.login(_vault_dir(args), args.user, _password())
+    try:
+        report = vault_check.verify(ctx)
+    finally:
+        accounts.logout(ctx)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from station.services import selftest
+
+    checks = selftest.run(_vault_dir(args))
+    for check in checks:
+        print(check.line())
+    return 0 if all(c.ok for c in checks if c.essential) else 1
+
+
+# -- parser ---------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="station", description="心理健康服务站个案管理")
+    parser.add_argument("--version", action="version", version=f"station {__version__}")
+    parser.add_argument("--vault", metavar="DIR", help="档案库文件夹 / vault folder")
+    parser.add_argument("--demo", action="store_true", help="在临时演示档案库上启动")
+    parser.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], text: str,
+                user: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text)
+        p.add_argument("--vault", metavar="DIR", help="档案库文件夹 / vault folder")
+        if user:
+            p.add_argument("--user", metavar="NAME", required=True, help="用户名 / user name")
+        p.set_defaults(func=func)
+        return p
+
+    init = command("init", cmd_init, "创建档案库 / create a vault", user=True)
+    init.add_argument("--station-name", required=True)
+    init.add_argument("--station-code", required=True)
+    init.add_argument("--kind", required=True, choices=[k.value for k in StationKind])
+    init.add_argument("--region", default="")
+    init.add_argument("--display-name", default="")
+    init.add_argument("--sheet", metavar="PDF", help="恢复密钥单保存位置 / recovery sheet PDF")
+    init.add_argument("--no-device-binding", action="store_true",
+                      help="不绑定设备（无系统凭据存储时）/ run without device binding")
+
+    demo = command("demo", cmd_demo, "创建演示档案库 / create a demo vault")
+    demo.add_argument("--seed", type=int, default=1)
+
+    command("verify", cmd_verify, "校验档案库与审计日志 / verify the vault", user=True)
+    command("self-test", cmd_self_test, "检查本机环境 / check this machine")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from station import logs
+
+    logs.configure()
+    try:
+        result: int = args.func(args)
+    except StationError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"station: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 1
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
