@@ -7,6 +7,7 @@ records it, so a failure leaves both as they were.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,9 @@ from station.vault.crypto import UnwrapFailed
 from station.vault.header import Header
 from station.vault.throttle import LoginThrottle
 from station.vault.vault import Vault, VaultPaths
+
+
+log = logging.getLogger(__name__)
 
 
 class LoginThrottled(VaultError):
@@ -116,7 +120,8 @@ def login(root: Path, login_name: str, password: str, *, action: str = "login") 
     try:
         vault = Vault.open_with_password(root, login_name, password)
     except WrongPassword:
-        throttle.record_failure(label)
+        delay = throttle.record_failure(label)
+        log.info("login failed; next attempt delayed %d s", delay)
         raise
     try:
         with vault.transaction() as s:
@@ -130,6 +135,7 @@ def login(root: Path, login_name: str, password: str, *, action: str = "login") 
     except BaseException:
         vault.close()
         raise
+    log.info("%s: user id %d, role %s", action, ctx.user_id, ctx.role.value)
     return ctx
 
 

@@ -70,6 +70,12 @@ def append(
     return entry
 
 
+def hash_at(session: Session, seq: int) -> str | None:
+    if seq == 0:
+        return GENESIS
+    return session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seq))
+
+
 @dataclass(frozen=True)
 class ChainReport:
     entries: int
