@@ -65,8 +65,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from station.services import setup
 
-    station = setup.StationInput(args.station_name, args.station_code, StationKind(args.kind),
-                                 args.region)
+    station = setup.StationInput(
+        args.station_name, args.station_code, StationKind(args.kind), args.region
+    )
     password = _password(confirm=True)
     custodian = setup.CustodianInput(args.user, args.display_name or args.user, password)
     setup.validate(station, custodian)
@@ -77,7 +78,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if args.sheet:
             from station.services import recovery_sheet
 
-            recovery_sheet.write(result, Path(args.sheet))
+            recovery_sheet.write(result.ctx, result.recovery_key, Path(args.sheet))
         print(f"recovery-key: {result.recovery_key}")
         print(f"signing-key-id: {result.signing.key_id}", file=sys.stderr)
     finally:
@@ -130,8 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], text: str,
-                user: bool = False) -> argparse.ArgumentParser:
+    def command(
+        name: str, func: Callable[[argparse.Namespace], int], text: str, user: bool = False
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text, description=text)
         p.add_argument("--vault", metavar="DIR", help="档案库文件夹 / vault folder")
         if user:
@@ -146,8 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--region", default="")
     init.add_argument("--display-name", default="")
     init.add_argument("--sheet", metavar="PDF", help="恢复密钥单保存位置 / recovery sheet PDF")
-    init.add_argument("--no-device-binding", action="store_true",
-                      help="不绑定设备（无系统凭据存储时）/ run without device binding")
+    init.add_argument(
+        "--no-device-binding",
+        action="store_true",
+        help="不绑定设备（无系统凭据存储时）/ run without device binding",
+    )
 
     demo = command("demo", cmd_demo, "创建演示档案库 / create a demo vault")
     demo.add_argument("--seed", type=int, default=1)

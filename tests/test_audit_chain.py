@@ -85,7 +85,13 @@ def _truncate_tail(conn: sqlcipher3.Connection) -> None:
 
 @pytest.mark.parametrize(
     ("tamper", "bad_seq"),
-    [(_edit, 3), (_delete_middle, 4), (_delete_and_renumber, 4), (_swap, 3), (_truncate_tail, None)],
+    [
+        (_edit, 3),
+        (_delete_middle, 4),
+        (_delete_and_renumber, 4),
+        (_swap, 3),
+        (_truncate_tail, None),
+    ],
     ids=["edit", "delete", "delete-renumber", "reorder", "truncate-tail"],
 )
 def test_tampering_is_detected(
@@ -132,8 +138,17 @@ def test_events_of_the_foundation_are_logged(created: SetupResult, vault_dir: Pa
     accounts.change_password(ctx, PASSWORD, "Changed-pass-3")
     audit.browse(ctx, audit.AuditFilter())  # viewing the log is itself logged
     actions = [r.action for r in reversed(audit.browse(ctx, audit.AuditFilter()))]
-    for expected in ("setup", "user_add", "password_reset", "user_deactivate", "lock",
-                     "login_failed", "unlock", "password_change", "audit_view"):
+    for expected in (
+        "setup",
+        "user_add",
+        "password_reset",
+        "user_deactivate",
+        "lock",
+        "login_failed",
+        "unlock",
+        "password_change",
+        "audit_view",
+    ):
         assert expected in actions, expected
     only_locks = audit.browse(ctx, audit.AuditFilter(action="lock"))
     assert only_locks and {r.action for r in only_locks} == {"lock"}

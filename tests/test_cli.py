@@ -18,22 +18,40 @@ def station(
     *args: str, password: str | None = PASSWORD, home: Path, extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = {
-        k: v for k, v in os.environ.items()
+        k: v
+        for k, v in os.environ.items()
         if k not in ("STATION_PASSWORD", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "st"),
-               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "st"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
     if password is not None:
         env["STATION_PASSWORD"] = password
     env.update(extra or {})
     return subprocess.run(
-        [sys.executable, "-m", "station", *args], capture_output=True, text=True, env=env,
-        stdin=subprocess.DEVNULL, timeout=120,
+        [sys.executable, "-m", "station", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
     )
 
 
-INIT = ["init", "--station-name", "慈溪市某镇暖心港湾", "--station-code", "CX-ZH01",
-        "--kind", "township", "--user", "admin"]
+INIT = [
+    "init",
+    "--station-name",
+    "慈溪市某镇暖心港湾",
+    "--station-code",
+    "CX-ZH01",
+    "--kind",
+    "township",
+    "--user",
+    "admin",
+]
 
 
 def test_init_refuses_without_credential_store_unless_told(tmp_path: Path) -> None:
@@ -48,8 +66,9 @@ def test_init_refuses_without_credential_store_unless_told(tmp_path: Path) -> No
 def test_init_prints_recovery_key_and_writes_sheet(tmp_path: Path) -> None:
     vault, sheet = tmp_path / "v", tmp_path / "usb" / "sheet.pdf"
     sheet.parent.mkdir()
-    made = station(*INIT, "--vault", str(vault), "--no-device-binding", "--sheet", str(sheet),
-                   home=tmp_path)
+    made = station(
+        *INIT, "--vault", str(vault), "--no-device-binding", "--sheet", str(sheet), home=tmp_path
+    )
     assert made.returncode == 0, made.stderr
     lines = [ln for ln in made.stdout.splitlines() if ln.startswith("recovery-key: ")]
     assert len(lines) == 1
@@ -67,8 +86,9 @@ def test_init_prints_recovery_key_and_writes_sheet(tmp_path: Path) -> None:
     assert verified.returncode == 0, verified.stderr
     assert "哈希链校验通过" in verified.stdout
 
-    wrong = station("verify", "--vault", str(vault), "--user", "admin", password="nope-nope-1",
-                    home=tmp_path)
+    wrong = station(
+        "verify", "--vault", str(vault), "--user", "admin", password="nope-nope-1", home=tmp_path
+    )
     assert wrong.returncode == 1
     assert wrong.stderr.strip() == "用户名或密码不正确。 / Wrong user name or password."
 
@@ -80,11 +100,13 @@ def test_demo_vault_is_usable(tmp_path: Path) -> None:
     assert "user: counsellor1 (counsellor)" in made.stdout
     password = re.search(r"password: (\S+)", made.stdout)
     assert password is not None
-    ok = station("verify", "--vault", str(vault), "--user", "admin", password=password[1],
-                 home=tmp_path)
+    ok = station(
+        "verify", "--vault", str(vault), "--user", "admin", password=password[1], home=tmp_path
+    )
     assert ok.returncode == 0, ok.stderr
-    lead = station("verify", "--vault", str(vault), "--user", "lead", password=password[1],
-                   home=tmp_path)
+    lead = station(
+        "verify", "--vault", str(vault), "--user", "lead", password=password[1], home=tmp_path
+    )
     assert lead.returncode == 1 and "无权" in lead.stderr
 
 
@@ -100,8 +122,9 @@ def test_self_test_reports_each_check(tmp_path: Path) -> None:
 def test_bad_usage_exits_2(tmp_path: Path) -> None:
     assert station("init", home=tmp_path).returncode == 2
     assert station("no-such-command", home=tmp_path).returncode == 2
-    no_password = station("verify", "--vault", str(tmp_path), "--user", "a", password=None,
-                          home=tmp_path)
+    no_password = station(
+        "verify", "--vault", str(tmp_path), "--user", "a", password=None, home=tmp_path
+    )
     assert no_password.returncode == 2
 
 

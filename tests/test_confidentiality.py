@@ -34,8 +34,9 @@ def _leaks(files: list[Path]) -> list[str]:
 
 def test_markers_never_reach_disk_in_plaintext(vault_dir: Path, tmp_path: Path) -> None:
     handler = logs.configure()
-    station = setup.StationInput(f"{MARKERS[2]}暖心港湾", "CX-ZH01", StationKind.TOWNSHIP,
-                                 f"{MARKERS[3]}{MARKERS[1]}")
+    station = setup.StationInput(
+        f"{MARKERS[2]}暖心港湾", "CX-ZH01", StationKind.TOWNSHIP, f"{MARKERS[3]}{MARKERS[1]}"
+    )
     custodian = setup.CustodianInput("admin", MARKERS[0], "Custodian-2026")
     result = setup.create_vault(vault_dir, station, custodian, device_binding=True, argon2=FAST)
     ctx = result.ctx

@@ -34,8 +34,10 @@ def test_every_slot_unlocks_and_wrong_password_does_not(
     created: SetupResult, vault_dir: Path
 ) -> None:
     _with_counsellor(created)
-    for login, password, role in (("admin", PASSWORD, Role.CUSTODIAN),
-                                  ("lin", COUNSELLOR_PW, Role.COUNSELLOR)):
+    for login, password, role in (
+        ("admin", PASSWORD, Role.CUSTODIAN),
+        ("lin", COUNSELLOR_PW, Role.COUNSELLOR),
+    ):
         ctx = accounts.login(vault_dir, login, password)
         assert ctx.role is role
         accounts.logout(ctx)
@@ -69,8 +71,9 @@ def test_wrong_or_mistyped_recovery_key_is_refused(created: SetupResult, vault_d
     accounts.logout(created.ctx)
     with pytest.raises(VaultError, match="Wrong recovery key"):
         accounts.reset_with_recovery(vault_dir, new_recovery_key(), "admin", "Fresh-pass-1")
-    typo = created.recovery_key.replace(created.recovery_key[0], "Z" if
-                                        created.recovery_key[0] != "Z" else "Y", 1)
+    typo = created.recovery_key.replace(
+        created.recovery_key[0], "Z" if created.recovery_key[0] != "Z" else "Y", 1
+    )
     with pytest.raises(ValidationError) as info:
         parse_recovery_key(typo)
     assert info.value.field == "recovery_key"
@@ -289,3 +292,15 @@ def test_closing_drops_the_key(custodian: accounts.SignedIn) -> None:
         _ = vault.data_key
     with pytest.raises(VaultError):
         _ = vault.engine
+
+
+def test_rotating_the_recovery_key_retires_the_old_one(
+    created: SetupResult, vault_dir: Path
+) -> None:
+    from station.services import recovery_sheet
+
+    new_key = recovery_sheet.rotate(created.ctx)
+    accounts.logout(created.ctx)
+    with pytest.raises(VaultError, match="Wrong recovery key"):
+        Vault.open_with_recovery(vault_dir, created.recovery_key)
+    Vault.open_with_recovery(vault_dir, new_key).close()

@@ -20,13 +20,33 @@ ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
 DEBIAN_PACKAGES = [
     # Qt offscreen and X11 (xcb) platform plugins
-    "libegl1", "libgl1", "libx11-6", "libx11-xcb1", "libdbus-1-3", "libfontconfig1",
-    "libfreetype6", "libglib2.0-0", "libxkbcommon0", "libxkbcommon-x11-0", "libxcb-cursor0",
-    "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0", "libxcb-render-util0",
-    "libxcb-shape0", "libxcb-xinerama0", "libxcb-randr0", "libxcb-xfixes0", "libxcb-xkb1",
-    "libnss3", "libasound2",
+    "libegl1",
+    "libgl1",
+    "libx11-6",
+    "libx11-xcb1",
+    "libdbus-1-3",
+    "libfontconfig1",
+    "libfreetype6",
+    "libglib2.0-0",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xinerama0",
+    "libxcb-randr0",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libnss3",
+    "libasound2",
     # Chinese text in Qt and in PDFs; PDF rendering in tests; a virtual display
-    "fonts-wqy-microhei", "poppler-utils", "xvfb", "xauth",
+    "fonts-wqy-microhei",
+    "poppler-utils",
+    "xvfb",
+    "xauth",
 ]
 
 
@@ -39,9 +59,12 @@ def debian_packages() -> None:
     if not sys.platform.startswith("linux") or not shutil.which("dpkg-query"):
         return
     missing = [
-        p for p in DEBIAN_PACKAGES
-        if subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True,
-                          text=True).stdout.strip() != "install ok installed"
+        p
+        for p in DEBIAN_PACKAGES
+        if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True
+        ).stdout.strip()
+        != "install ok installed"
     ]
     if not missing:
         return
@@ -67,8 +90,9 @@ def virtualenv(extras: str) -> Path:
 def demo() -> int:
     debian_packages()
     python = virtualenv("")
-    return subprocess.run([str(python), "-m", "station", "--demo", *sys.argv[2:]],
-                          cwd=ROOT).returncode
+    return subprocess.run(
+        [str(python), "-m", "station", "--demo", *sys.argv[2:]], cwd=ROOT
+    ).returncode
 
 
 def test() -> int:
@@ -79,8 +103,9 @@ def test() -> int:
     run(python, "-m", "ruff", "format", "--check", ".")
     run(python, "-m", "mypy")
     run(python, "tools/i18n.py", "check")
-    return subprocess.run([str(python), "-m", "pytest", *sys.argv[2:]], cwd=ROOT,
-                          env=env).returncode
+    return subprocess.run(
+        [str(python), "-m", "pytest", *sys.argv[2:]], cwd=ROOT, env=env
+    ).returncode
 
 
 if __name__ == "__main__":

@@ -35,8 +35,16 @@ def _sources() -> list[str]:
 
 def lupdate(ts: Path) -> None:
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         *_sources(), "-ts", str(ts)],
+        [
+            _tool("pyside6-lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *_sources(),
+            "-ts",
+            str(ts),
+        ],
         check=True,
     )
     tree = ET.parse(ts)

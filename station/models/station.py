@@ -50,6 +50,3 @@ class SettingDefaults:
     IDLE_LOCK_MINUTES = 5
     MIN_IDLE_LOCK_MINUTES = 1
     MAX_IDLE_LOCK_MINUTES = 60
-
-
-

@@ -33,7 +33,6 @@ from station.vault.header import Header
 from station.vault.throttle import LoginThrottle
 from station.vault.vault import Vault, VaultPaths
 
-
 log = logging.getLogger(__name__)
 
 
@@ -243,9 +242,7 @@ def add_user(
     vault = ctx.vault
     with vault.transaction() as s:
         if _user_by_login(s, login_value) is not None:
-            raise ValidationError(
-                "这个用户名已被使用。", "This user name is taken.", field="login"
-            )
+            raise ValidationError("这个用户名已被使用。", "This user name is taken.", field="login")
         user = User(
             login=login_value,
             display_name=name,

@@ -28,6 +28,9 @@ ACTION_LABELS: dict[str, str] = {
     "password_change": "修改密码",
     "password_reset": "重设密码",
     "recovery_used": "使用恢复密钥",
+    "recovery_rotate": "更换恢复密钥",
+    "sheet_print": "打印恢复密钥单",
+    "sheet_save": "保存恢复密钥单",
     "device_reenrol": "本机重新登记",
     "settings_change": "修改设置",
     "audit_verify": "校验审计日志",
@@ -76,9 +79,9 @@ class AuditRow:
     detail: str
 
 
-def _filtered(query: Select[tuple[AuditEntry, str | None]], flt: AuditFilter) -> Select[
-    tuple[AuditEntry, str | None]
-]:
+def _filtered(
+    query: Select[tuple[AuditEntry, str]], flt: AuditFilter
+) -> Select[tuple[AuditEntry, str]]:
     if flt.action:
         query = query.where(AuditEntry.action == flt.action)
     if flt.user_id is not None:

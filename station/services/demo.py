@@ -6,6 +6,7 @@ features add their records here.
 
 from __future__ import annotations
 
+import contextlib
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from station.services import accounts, setup
 from station.services.context import SignedIn
 from station.vault.crypto import Argon2Params
 
-DEMO_PASSWORD = "demo-2026"
+DEMO_PASSWORD = "demo-2026"  # noqa: S105 - synthetic demo vault, shown on screen
 CUSTODIAN_LOGIN = "admin"
 
 
@@ -88,8 +89,6 @@ def _history(root: Path, rng: random.Random) -> None:
     """Each demo user signs in once (one mistypes first), so the audit log has content."""
     for user in rng.sample(DEMO_USERS, k=len(DEMO_USERS)):
         if user.role is Role.COUNSELLOR and rng.random() < 0.5:
-            try:
+            with contextlib.suppress(WrongPassword):
                 accounts.login(root, user.login, DEMO_PASSWORD + "x")
-            except WrongPassword:
-                pass
         accounts.logout(accounts.login(root, user.login, DEMO_PASSWORD))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from importlib import metadata
 import tempfile
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
-
 
 from station.vault import database, device_secret
 from station.vault.crypto import new_data_key
@@ -34,7 +33,7 @@ def check_encryption() -> Check:
         try:
             with engine.begin() as conn:
                 conn.exec_driver_sql("CREATE TABLE probe(x TEXT)")
-                conn.exec_driver_sql(f"INSERT INTO probe VALUES ('{marker}')")
+                conn.exec_driver_sql("INSERT INTO probe VALUES (?)", (marker,))
             database.check_safety(engine, path)
             version = database.cipher_version(engine)
             database.checkpoint(engine)

@@ -31,7 +31,11 @@ def profile(ctx: SignedIn) -> ProfileView:
     with ctx.vault.transaction() as s:
         p = s.scalars(select(StationProfile)).one()
         return ProfileView(
-            p.name, p.code, StationKind(p.kind), p.region, p.device_binding,
+            p.name,
+            p.code,
+            StationKind(p.kind),
+            p.region,
+            p.device_binding,
             ctx.vault.header.vault_id,
         )
 

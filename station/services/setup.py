@@ -126,6 +126,11 @@ def _remove_partial(root: Path, created_root: bool, vault: Vault | None) -> None
         shutil.rmtree(root, ignore_errors=True)
         return
     paths = VaultPaths(root)
-    for path in (paths.db, paths.header, paths.anchor, paths.db.with_name("vault.db-wal"),
-                 paths.db.with_name("vault.db-shm")):
+    for path in (
+        paths.db,
+        paths.header,
+        paths.anchor,
+        paths.db.with_name("vault.db-wal"),
+        paths.db.with_name("vault.db-shm"),
+    ):
         path.unlink(missing_ok=True)

@@ -21,7 +21,11 @@ class VaultReport:
         return self.integrity == "ok" and self.chain.ok
 
     def lines(self) -> list[str]:
-        db = "数据库完整性：正常" if self.integrity == "ok" else f"数据库完整性：异常（{self.integrity}）"
+        db = (
+            "数据库完整性：正常"
+            if self.integrity == "ok"
+            else f"数据库完整性：异常（{self.integrity}）"
+        )
         return [db, self.chain.summary(), "结论：通过" if self.ok else "结论：未通过"]
 
 
@@ -30,5 +34,7 @@ def verify(ctx: SignedIn) -> VaultReport:
     integrity = database.integrity_check(ctx.vault.engine)
     chain = audit.verify_chain(ctx, log=False)
     with ctx.vault.transaction() as s:
-        audit.record(s, ctx, "vault_verify", detail="ok" if integrity == "ok" and chain.ok else "failed")
+        audit.record(
+            s, ctx, "vault_verify", detail="ok" if integrity == "ok" and chain.ok else "failed"
+        )
     return VaultReport(integrity, chain)

@@ -15,8 +15,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from station.ui import theme
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
-_CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
-                 "Noto Sans SC", "PingFang SC", "SimHei")
+_CJK_FAMILIES = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "PingFang SC",
+    "SimHei",
+)
 log = logging.getLogger(__name__)
 
 
@@ -28,8 +35,12 @@ def install_translations(app: QApplication) -> list[QTranslator]:
         app.installTranslator(ours)
         loaded.append(ours)
     qt_base = QTranslator(app)
-    if qt_base.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_base.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         app.installTranslator(qt_base)
         loaded.append(qt_base)
     return loaded

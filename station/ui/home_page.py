@@ -100,7 +100,9 @@ class HomePage(QWidget):
                     "Manage user accounts: add counsellors and station leads, deactivate "
                     "accounts, set temporary passwords (Settings)."
                 ),
-                self.tr("Keep the station profile and the automatic lock time up to date (Settings)."),
+                self.tr(
+                    "Keep the station profile and the automatic lock time up to date (Settings)."
+                ),
                 self.tr("Read the audit log and check that nobody has altered it (Audit log)."),
                 self.tr(
                     "Keep the recovery sheet in the station safe: when every password is "

@@ -199,7 +199,9 @@ class LoginDialog(QDialog):
             self._start_wait(accounts.seconds_to_wait(self.vault_dir, login))
         elif isinstance(exc, DeviceSecretMissing):
             self.password.show_error(
-                exc.zh + "\n" + self.tr("Choose “Forgot your password? Use the recovery key” below.")
+                exc.zh
+                + "\n"
+                + self.tr("Choose “Forgot your password? Use the recovery key” below.")
             )
             self.recovery_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
@@ -224,7 +226,9 @@ class LoginDialog(QDialog):
         dialog.finished.connect(lambda code: self._forced_change_finished(dialog, ctx, code))
         dialog.open()
 
-    def _forced_change_finished(self, dialog: ChangePasswordDialog, ctx: SignedIn, code: int) -> None:
+    def _forced_change_finished(
+        self, dialog: ChangePasswordDialog, ctx: SignedIn, code: int
+    ) -> None:
         self.change_dialog = None
         dialog.deleteLater()
         if code == QDialog.DialogCode.Accepted:

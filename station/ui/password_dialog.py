@@ -223,9 +223,7 @@ class ChangePasswordDialog(QDialog):
         self.repeat = Field(self.tr("Repeat the new password"), password_edit(), "repeat_password")
         for field in (self.old, self.new, self.repeat):
             field.add_to(layout)
-        rule = QLabel(
-            self.tr("At least 8 characters, mixing two of: letters, digits, symbols.")
-        )
+        rule = QLabel(self.tr("At least 8 characters, mixing two of: letters, digits, symbols."))
         rule.setProperty("role", "muted")
         rule.setWordWrap(True)
         layout.addWidget(rule)
@@ -274,9 +272,7 @@ class ChangePasswordDialog(QDialog):
         set_enabled(self._controls(), False)
         self.busy.start(self.tr("Changing the password…"))
         ctx = self._ctx
-        run_task(
-            lambda _h: accounts.change_password(ctx, old, new), self._done, self._failed
-        )
+        run_task(lambda _h: accounts.change_password(ctx, old, new), self._done, self._failed)
 
     def _finish_task(self) -> bool:
         if not is_alive(self):

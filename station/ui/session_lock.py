@@ -28,9 +28,9 @@ class _WindowsFilter(QAbstractNativeEventFilter):
         self._watcher = on_lock
 
     def nativeEventFilter(
-        self, eventType: QByteArray | bytes | bytearray | memoryview, message: int
+        self, event_type: QByteArray | bytes | bytearray | memoryview, message: int
     ) -> object:
-        if sys.platform == "win32" and bytes(eventType) == b"windows_generic_MSG":
+        if sys.platform == "win32" and bytes(event_type) == b"windows_generic_MSG":
             from ctypes import wintypes
 
             msg = wintypes.MSG.from_address(int(message))
@@ -60,9 +60,7 @@ class SessionLockWatcher(QObject):
         import ctypes
 
         hwnd = int(window.winId())
-        if not ctypes.windll.wtsapi32.WTSRegisterSessionNotification(
-            hwnd, NOTIFY_FOR_THIS_SESSION
-        ):
+        if not ctypes.windll.wtsapi32.WTSRegisterSessionNotification(hwnd, NOTIFY_FOR_THIS_SESSION):
             return  # no notifications (e.g. a service session): idle lock still applies
         self._hwnd = hwnd
         self._filter = _WindowsFilter(self)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QBuffer, QCoreApplication, QByteArray, QIODevice, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -440,7 +440,7 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     dialog = QPrintDialog(printer, parent)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
-    dialog.setWindowTitle(parent.tr("Print recovery sheet"))
+    dialog.setWindowTitle(QCoreApplication.translate("SetupWizard", "Print recovery sheet"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return printer

@@ -98,7 +98,12 @@ def verify(session: Session, suite: CipherSuite, anchor: tuple[int, str] | None)
         if entry.seq != expected_seq:
             return ChainReport(count, False, expected_seq, f"第 {expected_seq} 条记录缺失。")
         if entry.prev_hash != prev:
-            return ChainReport(count, False, entry.seq, f"第 {entry.seq} 条记录的前序哈希不符（记录被删除或调换）。")
+            return ChainReport(
+                count,
+                False,
+                entry.seq,
+                f"第 {entry.seq} 条记录的前序哈希不符（记录被删除或调换）。",
+            )
         if entry_hash(suite, entry) != entry.hash:
             return ChainReport(count, False, entry.seq, f"第 {entry.seq} 条记录内容被改动。")
         prev = entry.hash

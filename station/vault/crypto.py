@@ -111,9 +111,9 @@ class Aes256GcmArgon2id:
         return hmac.new(key, data, hashlib.sha256).hexdigest()
 
     def subkey(self, key: bytes, purpose: str) -> bytes:
-        return HKDF(
-            algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()
-        ).derive(key)
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(
+            key
+        )
 
 
 DEFAULT_SUITE = Aes256GcmArgon2id()

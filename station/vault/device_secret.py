@@ -9,6 +9,7 @@ user must explicitly choose a vault without device binding.
 from __future__ import annotations
 
 import base64
+import contextlib
 import secrets
 import sys
 from dataclasses import dataclass
@@ -89,7 +90,5 @@ def create(vault_id: str) -> bytes:
 
 
 def delete(vault_id: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         _backend().delete_password(SERVICE, vault_id)
-    except keyring.errors.PasswordDeleteError:
-        pass

@@ -108,7 +108,7 @@ class Header:
 
     def strongest_params(self) -> Argon2Params:
         params = [s.argon2 for s in self.slots if s.argon2 is not None]
-        return max(params, key=lambda p: (p.memory_kib * p.time_cost), default=Argon2Params())
+        return max(params, key=lambda p: p.memory_kib * p.time_cost, default=Argon2Params())
 
     def _aad(self, kind: SlotKind, label: str) -> bytes:
         return f"{FORMAT}|{self.vault_id}|{kind}|{label}".encode()

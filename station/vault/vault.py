@@ -183,10 +183,11 @@ class Vault:
         try:
             with session.begin():
                 yield session
-                head = session.info.get("audit_head")
+                head: tuple[int, str] | None = session.info.get("audit_head")
                 # Once the log disagrees with its anchor, the anchor is kept as evidence.
-                move_anchor = head is not None and self._log_extends_anchor(session)
-            if move_anchor:
+                if head is not None and not self._log_extends_anchor(session):
+                    head = None
+            if head is not None:
                 self._anchor.write(*head)
         finally:
             session.close()
