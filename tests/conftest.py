@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +36,18 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Memory
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_log_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A warning logged by our code fails the test unless the test cleared it."""
+    yield
+    noisy = [
+        r
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.WARNING and r.name.startswith("station")
+    ]
+    assert not noisy, [f"{r.name}: {r.getMessage()}" for r in noisy]
 
 
 @pytest.fixture

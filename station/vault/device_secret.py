@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import secrets
-import sys
 from dataclasses import dataclass
 
 import keyring
@@ -41,12 +40,10 @@ class CredentialStore:
 
 def _backend() -> keyring.backend.KeyringBackend:
     backend = keyring.get_keyring()
-    if sys.platform == "win32" and hasattr(backend, "persist"):
-        # WinVaultKeyring defaults to enterprise persistence, which roams with a
-        # domain profile; the device secret must stay on this machine.
-        import win32cred  # type: ignore[import-not-found]
-
-        backend.persist = win32cred.CRED_PERSIST_LOCAL_MACHINE
+    if type(backend).__name__ == "WinVaultKeyring":
+        # Its default, enterprise persistence, roams with a domain profile; the
+        # device secret must stay on this machine.
+        backend.persist = "local machine"
     return backend
 
 
