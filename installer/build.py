@@ -21,9 +21,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> int:
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-         "--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build"),
-         str(ROOT / "installer" / "station.spec")],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            str(ROOT / "dist"),
+            "--workpath",
+            str(ROOT / "build"),
+            str(ROOT / "installer" / "station.spec"),
+        ],
         check=True,
     )
     suffix = ".exe" if os.name == "nt" else ""
@@ -32,8 +41,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([str(cli), "demo", "--vault", str(Path(tmp) / "v")], check=True)
         env = {**os.environ, "STATION_PASSWORD": "demo-2026"}
-        subprocess.run([str(cli), "verify", "--vault", str(Path(tmp) / "v"), "--user", "admin"],
-                       check=True, env=env)
+        subprocess.run(
+            [str(cli), "verify", "--vault", str(Path(tmp) / "v"), "--user", "admin"],
+            check=True,
+            env=env,
+        )
     print(f"built and smoke-tested: {cli.parent}")
     return 0
 

@@ -205,6 +205,7 @@ def reset_with_recovery(
                 raise ValidationError(
                     "没有这个在用的用户名。", "No active user has this name.", field="login"
                 )
+            user.must_change_password = False
             ctx = _signed_in(vault, user)
             reenrol = vault.device_secret_missing()
             secret = vault.device_secret_for_slots()
@@ -212,7 +213,6 @@ def reset_with_recovery(
             if reenrol:
                 audit.record(s, ctx, "device_reenrol")
             audit.record(s, ctx, "password_reset", "user", user.id, "recovery key")
-            user.must_change_password = False
             vault.header.set_user_slot(
                 user.login, new_password, secret, vault.data_key, vault.slot_params
             )

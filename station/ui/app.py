@@ -59,7 +59,6 @@ def ui_font() -> QFont:
 
 def configure(app: QApplication) -> None:
     app.setApplicationName("station")
-    app.setApplicationDisplayName("心理健康服务站")
     app.setOrganizationName("station")
     install_translations(app)
     app.setFont(ui_font())

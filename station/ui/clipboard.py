@@ -21,6 +21,7 @@ _WINDOWS_FORMATS = (
 )
 
 _ours: str | None = None
+_copies = 0  # a newer copy gets its own full time
 
 
 def _mime(text: str) -> QMimeData:
@@ -37,15 +38,17 @@ def _mime(text: str) -> QMimeData:
 def copy_identifier(text: str, seconds: float = DEFAULT_SECONDS) -> None:
     """Put ``text`` on the clipboard; clear it after ``seconds`` unless something else
     was copied meanwhile."""
-    global _ours
+    global _ours, _copies
     QGuiApplication.clipboard().setMimeData(_mime(text))
     _ours = text
-    QTimer.singleShot(int(seconds * 1000), lambda: _clear_if_still(text))
+    _copies += 1
+    copy = _copies
+    QTimer.singleShot(int(seconds * 1000), lambda: _clear_if_still(text, copy))
 
 
-def _clear_if_still(text: str) -> None:
+def _clear_if_still(text: str, copy: int) -> None:
     global _ours
-    if QGuiApplication.instance() is None:
+    if QGuiApplication.instance() is None or copy != _copies:
         return
     clipboard = QGuiApplication.clipboard()
     if clipboard.text() == text:

@@ -7,14 +7,10 @@ input and moves the focus there, without touching what the user typed.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
-from types import ModuleType
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFormLayout,
     QLabel,
     QLayout,
@@ -29,10 +25,6 @@ from station.errors import StationError
 
 MARGIN = 24
 SPACING = 12
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("forms", text)
 
 
 def spaced(layout: QLayout, margin: int = MARGIN) -> QLayout:
@@ -162,7 +154,7 @@ def busy_bar() -> QProgressBar:
     bar.setRange(0, 0)
     bar.setTextVisible(False)
     bar.setMaximumHeight(8)
-    bar.setAccessibleName(tr("Working"))
+    bar.setAccessibleName(QCoreApplication.translate("forms", "Working"))
     bar.hide()
     return bar
 
@@ -198,32 +190,3 @@ def grouped(text: str, size: int = 4, sep: str = " ") -> str:
     """``"a1b2c3d4e5"`` -> ``"a1b2 c3d4 e5"``: long identifiers are read aloud in groups."""
     clean = "".join(text.split())
     return sep.join(clean[i : i + size] for i in range(0, len(clean), size))
-
-
-def add_row(layout: QBoxLayout, *widgets: QWidget, stretch_first: bool = False) -> None:
-    """Append widgets side by side to a box layout, with the app's spacing."""
-    for i, widget in enumerate(widgets):
-        layout.addWidget(widget, 1 if stretch_first and i == 0 else 0)
-
-
-def _clipboard_module() -> ModuleType | None:
-    try:
-        return importlib.import_module("station.ui.clipboard")
-    except ModuleNotFoundError:
-        return None
-
-
-def copy_identifier(text: str) -> None:
-    """Copy an identifier through the app's clipboard helper (cleared after a while)
-    when it exists, else straight to the system clipboard."""
-    module = _clipboard_module()
-    copier = getattr(module, "copy_identifier", None) if module else None
-    if callable(copier):
-        copier(text)
-    else:
-        QGuiApplication.clipboard().setText(text)
-
-
-def local_day_start(day: QDate) -> QDateTime:
-    """Local midnight at the start of ``day`` (for date filters)."""
-    return QDateTime(day, QTime(0, 0))

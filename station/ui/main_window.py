@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -265,8 +266,11 @@ class MainWindow(QMainWindow):
         navigation.setFixedWidth(200)
         pages = QStackedWidget()
         pages.setObjectName("pages")
+        row_height = QFontMetrics(navigation.font()).height() + 24  # the theme pads items
         for title, page in self._make_pages(ctx):
-            navigation.addItem(title)
+            item = QListWidgetItem(title)
+            item.setSizeHint(QSize(0, row_height))
+            navigation.addItem(item)
             pages.addWidget(page)
         navigation.currentRowChanged.connect(pages.setCurrentIndex)
         navigation.setCurrentRow(0)
@@ -281,20 +285,13 @@ class MainWindow(QMainWindow):
     def _make_pages(self, ctx: SignedIn) -> list[tuple[str, QWidget]]:
         made: list[tuple[str, QWidget]] = [(self.tr("Home"), HomePage(ctx))]
         if ctx.role == Role.CUSTODIAN:
-            import importlib  # TEMPORARY until audit_page / settings_page exist
+            from station.ui.audit_page import AuditPage
+            from station.ui.settings_page import SettingsPage
 
-            try:
-                audit_page = importlib.import_module("station.ui.audit_page")
-                made.append((self.tr("Audit log"), audit_page.AuditPage(ctx)))
-            except ModuleNotFoundError:
-                pass
-            try:
-                settings_module = importlib.import_module("station.ui.settings_page")
-                settings_page = settings_module.SettingsPage(ctx)
-                settings_page.idle_lock_changed.connect(self._idle_minutes_changed)
-                made.append((self.tr("Settings"), settings_page))
-            except ModuleNotFoundError:
-                pass
+            made.append((self.tr("Audit log"), AuditPage(ctx)))
+            settings_page = SettingsPage(ctx)
+            settings_page.idle_lock_changed.connect(self._idle_minutes_changed)
+            made.append((self.tr("Settings"), settings_page))
         account = AccountPage(ctx)
         account.lock_requested.connect(self.lock)
         account.logout_requested.connect(self.log_out)

@@ -7,6 +7,8 @@ Service errors are shown under the field they name; what the user typed stays.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Iterable
 
 import shiboken6
@@ -130,7 +132,10 @@ class BusyIndicator(QWidget):
 
 
 class Countdown(QObject):
-    """Counts whole seconds down to zero (the wait after repeated wrong passwords)."""
+    """Counts whole seconds down to zero (the wait after repeated wrong passwords).
+
+    It ends at a deadline on the monotonic clock, never early, so the service
+    accepts the next attempt when the button comes back."""
 
     ticked = Signal(int)  # seconds left, > 0
     done = Signal()
@@ -138,17 +143,20 @@ class Countdown(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
-        self._timer.setInterval(1000)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
+        self._deadline = 0.0
         self.remaining = 0
 
     def start(self, seconds: int) -> None:
-        self.remaining = max(0, int(seconds))
-        if self.remaining == 0:
-            self._timer.stop()
+        seconds = max(0, int(seconds))
+        if seconds == 0:
+            self.stop()
             self.done.emit()
             return
-        self._timer.start()
+        self._deadline = time.monotonic() + seconds
+        self.remaining = seconds
+        self._schedule()
         self.ticked.emit(self.remaining)
 
     def stop(self) -> None:
@@ -159,13 +167,20 @@ class Countdown(QObject):
     def active(self) -> bool:
         return self.remaining > 0
 
+    def _schedule(self) -> None:
+        left = self._deadline - time.monotonic()
+        # wake at the next whole second before the deadline (or at the deadline)
+        self._timer.start(max(1, int((left - (self.remaining - 1)) * 1000) + 1))
+
     def _tick(self) -> None:
-        self.remaining -= 1
-        if self.remaining <= 0:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
             self.stop()
             self.done.emit()
-        else:
-            self.ticked.emit(self.remaining)
+            return
+        self.remaining = max(1, math.ceil(left))
+        self.ticked.emit(self.remaining)
+        self._schedule()
 
 
 def button_row(*buttons: QPushButton, stretch_after: int = 0) -> QHBoxLayout:
@@ -189,7 +204,7 @@ class ChangePasswordDialog(QDialog):
 
     def __init__(self, ctx: SignedIn, forced: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self.ctx = ctx
         self.forced = forced
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Psychological care station · Change password"))
@@ -271,7 +286,7 @@ class ChangePasswordDialog(QDialog):
             return
         set_enabled(self._controls(), False)
         self.busy.start(self.tr("Changing the password…"))
-        ctx = self._ctx
+        ctx = self.ctx
         run_task(lambda _h: accounts.change_password(ctx, old, new), self._done, self._failed)
 
     def _finish_task(self) -> bool:

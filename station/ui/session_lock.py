@@ -58,9 +58,15 @@ class SessionLockWatcher(QObject):
         if sys.platform != "win32" or self._hwnd is not None:
             return
         import ctypes
+        from ctypes import wintypes
 
+        wtsapi32 = ctypes.windll.wtsapi32
+        wtsapi32.WTSRegisterSessionNotification.argtypes = [wintypes.HWND, wintypes.DWORD]
+        wtsapi32.WTSRegisterSessionNotification.restype = wintypes.BOOL
+        wtsapi32.WTSUnRegisterSessionNotification.argtypes = [wintypes.HWND]
+        wtsapi32.WTSUnRegisterSessionNotification.restype = wintypes.BOOL
         hwnd = int(window.winId())
-        if not ctypes.windll.wtsapi32.WTSRegisterSessionNotification(hwnd, NOTIFY_FOR_THIS_SESSION):
+        if not wtsapi32.WTSRegisterSessionNotification(hwnd, NOTIFY_FOR_THIS_SESSION):
             return  # no notifications (e.g. a service session): idle lock still applies
         self._hwnd = hwnd
         self._filter = _WindowsFilter(self)

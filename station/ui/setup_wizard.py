@@ -14,13 +14,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QByteArray, QIODevice, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -234,9 +244,7 @@ class CustodianPage(QWizardPage):
             self.fields.show_error(exc)
             return False
         if self.confirm_edit.text() != self.password_edit.text():
-            self.fields.show_at(
-                "password_confirm", self.tr("The two passwords do not match.")
-            )
+            self.fields.show_at("password_confirm", self.tr("The two passwords do not match."))
             return False
         self._state.station = cleaned
         self._state.custodian = setup.CustodianInput(login, display, entered.password)
@@ -313,8 +321,8 @@ class CreatePage(QWizardPage):
         layout.addLayout(self.summary)
         layout.addSpacing(8)
         self.note = label(
-            self.tr("Creating the vault takes a few seconds while the key strength is tuned.")
-            , "muted"
+            self.tr("Creating the vault takes a few seconds while the key strength is tuned."),
+            "muted",
         )
         layout.addWidget(self.note)
         self.bar = busy_bar()
@@ -355,7 +363,8 @@ class CreatePage(QWizardPage):
             return False
         station, custodian = self._state.station, self._state.custodian
         assert station is not None and custodian is not None
-        root, binding, argon2 = self._state.vault_dir, self._state.device_binding, self._state.argon2
+        state = self._state
+        root, binding, argon2 = state.vault_dir, state.device_binding, state.argon2
 
         def work(_: TaskHandle) -> setup.SetupResult:
             return setup.create_vault(
@@ -440,7 +449,11 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     dialog = QPrintDialog(printer, parent)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
-    dialog.setWindowTitle(QCoreApplication.translate("SetupWizard", "Print recovery sheet"))
+    dialog.setWindowTitle(
+        QCoreApplication.translate(
+            "SetupWizard", "Psychological care station · Print recovery sheet"
+        )
+    )
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return printer
@@ -490,6 +503,7 @@ class RecoveryPage(QWizardPage):
         self.setTitle(self.tr("Recovery key"))
         self.setSubTitle(self.tr("The vault is created. Keep this key safe: it is shown only now."))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
         layout = _page_layout(self)
 
         self.key_label = QLabel()
@@ -503,7 +517,8 @@ class RecoveryPage(QWizardPage):
         frame = QFrame()
         frame.setObjectName("recoveryKeyFrame")
         frame.setStyleSheet(
-            "#recoveryKeyFrame { background: white; border: 2px solid #2f6f73; border-radius: 6px; }"
+            "#recoveryKeyFrame { background: white; border: 2px solid #2f6f73;"
+            " border-radius: 6px; }"
         )
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(16, 12, 16, 12)
@@ -563,7 +578,6 @@ class RecoveryPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.key_label.setText(_key_display(self._state.recovery_key))
-        self.wizard().button(QWizard.WizardButton.CancelButton).setText(self.tr("Close"))
 
     def forget(self) -> None:
         self.key_label.clear()
@@ -682,7 +696,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.result_ctx: SignedIn | None = None
         self._state = _State(vault_dir=vault_dir, argon2=argon2)
-        self.setWindowTitle(self.tr("Psychological care station — first-run setup"))
+        self.setWindowTitle(self.tr("Psychological care station · First-run setup"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -713,16 +727,19 @@ class SetupWizard(QWizard):
             QWizard.WizardButton.CommitButton,
             QWizard.WizardButton.FinishButton,
         ):
-            self.button(which).setProperty("primary", True)
-        for which in (
-            QWizard.WizardButton.NextButton,
-            QWizard.WizardButton.BackButton,
-            QWizard.WizardButton.CancelButton,
-            QWizard.WizardButton.CommitButton,
-            QWizard.WizardButton.FinishButton,
-        ):
-            widget = self.button(which)
-            widget.setAccessibleName(widget.text())
+            primary = self.button(which)
+            primary.setProperty("primary", True)
+            primary.style().unpolish(primary)
+            primary.style().polish(primary)
+        spoken = {
+            QWizard.WizardButton.NextButton: self.tr("Next"),
+            QWizard.WizardButton.BackButton: self.tr("Back"),
+            QWizard.WizardButton.CancelButton: self.tr("Cancel"),
+            QWizard.WizardButton.CommitButton: self.tr("Create vault"),
+            QWizard.WizardButton.FinishButton: self.tr("Finish"),
+        }
+        for which, name in spoken.items():
+            self.button(which).setAccessibleName(name)
 
     @property
     def vault_created(self) -> bool:
@@ -753,7 +770,16 @@ class SetupWizard(QWizard):
 
     def done(self, result: int) -> None:
         if result == QWizard.DialogCode.Accepted:
+            if not self.validateCurrentPage():
+                return
             self.result_ctx = self._state.ctx
+            self._forget_key()
+            QDialog.done(self, result)  # QWizard.done would validate again, without the key
+            return
+        self._forget_key()
+        super().done(result)
+
+    def _forget_key(self) -> None:
+        """Drop the recovery key: it lives only as long as the wizard shows it."""
         self._state.recovery_key = ""
         self.recovery_page.forget()
-        super().done(result)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
 ACCENT = "#2f6f73"  # muted teal: calm, and readable as white text on it
 ACCENT_DARK = "#245659"
 TEXT = "#1f2a30"
@@ -11,6 +15,9 @@ BORDER = "#d5dadd"
 ERROR = "#a33a3a"
 
 BASE_POINT_SIZE = 11  # Qt scales points with the screen's DPI (125-150 % on Windows)
+
+_DOWN = (ICONS / "chevron-down.svg").as_posix()
+_UP = (ICONS / "chevron-up.svg").as_posix()
 
 STYLESHEET = f"""
 QWidget {{ color: {TEXT}; }}
@@ -30,6 +37,13 @@ QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit {{
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus {{
     border: 2px solid {ACCENT};
 }}
+QComboBox::drop-down, QDateEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 24px; border: none;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({_DOWN}); width: 12px; height: 12px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ width: 20px; border: none; background: transparent; }}
+QSpinBox::up-arrow {{ image: url({_UP}); width: 10px; height: 10px; }}
+QSpinBox::down-arrow {{ image: url({_DOWN}); width: 10px; height: 10px; }}
 QLabel[role="error"] {{ color: {ERROR}; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="title"] {{ font-size: 16pt; font-weight: bold; }}

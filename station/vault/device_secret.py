@@ -43,7 +43,7 @@ def _backend() -> keyring.backend.KeyringBackend:
     if type(backend).__name__ == "WinVaultKeyring":
         # Its default, enterprise persistence, roams with a domain profile; the
         # device secret must stay on this machine.
-        backend.persist = "local machine"
+        setattr(backend, "persist", "local machine")  # noqa: B010 - not in the base type
     return backend
 
 

@@ -10,11 +10,12 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from station.models.enums import StationKind
 from station.services import accounts, settings, setup
+from station.ui.settings_page import SettingsPage
 from station.ui.setup_wizard import (
     PAGE_CREATE,
     PAGE_CUSTODIAN,
@@ -57,6 +58,12 @@ def _type(qtbot: QtBot, widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def _toggle(qtbot: QtBot, box: QCheckBox) -> None:
+    """Space on the focused check box, as a keyboard user would."""
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+
+
 def _fill_station(qtbot: QtBot, wizard: SetupWizard, code: str = STATION.code) -> None:
     page = wizard.station_page
     _type(qtbot, page.name_edit, STATION.name)
@@ -78,7 +85,7 @@ def _to_recovery_page(qtbot: QtBot, wizard: SetupWizard) -> None:
     _fill_station(qtbot, wizard)
     _click(qtbot, wizard, Button.NextButton)
     _fill_custodian(qtbot, wizard)
-    _click(qtbot, wizard, Button.NextButton)
+    qtbot.keyClick(wizard.custodian_page.confirm_edit, Qt.Key.Key_Return)  # Enter = Next
     assert wizard.currentId() == PAGE_DEVICE
     _click(qtbot, wizard, Button.NextButton)
     assert wizard.currentId() == PAGE_CREATE
@@ -178,7 +185,7 @@ def test_wizard_end_to_end(qtbot: QtBot, vault_dir: Path, tmp_path: Path, answer
 
     # 完成 is gated by the checkbox and the last group
     assert not finish.isEnabled()
-    qtbot.mouseClick(page.kept_box, Qt.MouseButton.LeftButton)
+    _toggle(qtbot, page.kept_box)
     assert not finish.isEnabled()
     _type(qtbot, page.last_group_edit, key.split("-")[0])
     assert finish.isEnabled()
@@ -188,9 +195,9 @@ def test_wizard_end_to_end(qtbot: QtBot, vault_dir: Path, tmp_path: Path, answer
 
     page.last_group_edit.clear()
     _type(qtbot, page.last_group_edit, key.split("-")[-1].lower())
-    qtbot.mouseClick(page.kept_box, Qt.MouseButton.LeftButton)
+    _toggle(qtbot, page.kept_box)
     assert not finish.isEnabled()
-    qtbot.mouseClick(page.kept_box, Qt.MouseButton.LeftButton)
+    _toggle(qtbot, page.kept_box)
     _click(qtbot, wizard, Button.FinishButton)
 
     assert wizard.result() == QWizard.DialogCode.Accepted
@@ -213,9 +220,7 @@ def test_wizard_end_to_end(qtbot: QtBot, vault_dir: Path, tmp_path: Path, answer
     accounts.login(vault_dir, CUSTODIAN.login, "Brand-new-2027").vault.close()
 
 
-def test_cancel_after_creation_asks_first(
-    qtbot: QtBot, vault_dir: Path, answers: Answers
-) -> None:
+def test_cancel_after_creation_asks_first(qtbot: QtBot, vault_dir: Path, answers: Answers) -> None:
     wizard = _wizard(qtbot, vault_dir)
     _to_recovery_page(qtbot, wizard)
     ctx = wizard._state.ctx
@@ -251,7 +256,7 @@ def test_without_credential_store_the_checkbox_is_required(
     assert wizard.currentId() == PAGE_DEVICE
     assert page.risk_label.isVisible() and page.accept_box.isVisible()
     assert not wizard.button(Button.NextButton).isEnabled()
-    qtbot.mouseClick(page.accept_box, Qt.MouseButton.LeftButton)
+    _toggle(qtbot, page.accept_box)
     _click(qtbot, wizard, Button.NextButton)
     _click(qtbot, wizard, Button.CommitButton)
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOVERY)
@@ -260,8 +265,11 @@ def test_without_credential_store_the_checkbox_is_required(
     assert ctx is not None
     assert not ctx.vault.header.device_binding
     assert settings.profile(ctx).device_binding is False
+    shown = SettingsPage(ctx)
+    qtbot.addWidget(shown)
+    assert shown.binding_label.text().startswith("未绑定设备")
     key = _shown_key(wizard)
-    qtbot.mouseClick(wizard.recovery_page.kept_box, Qt.MouseButton.LeftButton)
+    _toggle(qtbot, wizard.recovery_page.kept_box)
     _type(qtbot, wizard.recovery_page.last_group_edit, key[-5:])
     _click(qtbot, wizard, Button.FinishButton)
     assert wizard.result_ctx is ctx
