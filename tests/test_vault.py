@@ -304,3 +304,14 @@ def test_rotating_the_recovery_key_retires_the_old_one(
     with pytest.raises(VaultError, match="Wrong recovery key"):
         Vault.open_with_recovery(vault_dir, created.recovery_key)
     Vault.open_with_recovery(vault_dir, new_key).close()
+
+
+def test_migrations_build_exactly_the_models(custodian: accounts.SignedIn) -> None:
+    """A model changed without a migration would be caught here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from station.models import Base
+
+    with custodian.vault.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []

@@ -12,7 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from station.ui import theme
+from station.ui import clipboard, theme
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 _CJK_FAMILIES = (
@@ -61,6 +61,8 @@ def configure(app: QApplication) -> None:
     app.setApplicationName("station")
     app.setOrganizationName("station")
     install_translations(app)
+    # A copied identifier must not outlive the program on the clipboard.
+    app.aboutToQuit.connect(clipboard.clear_if_ours)
     app.setFont(ui_font())
     app.setStyleSheet(theme.STYLESHEET)
 

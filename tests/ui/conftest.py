@@ -56,3 +56,13 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(messages, "responder", respond)
     monkeypatch.setattr(messages, "save_path_chooser", choose)
     return record
+
+
+@pytest.fixture(autouse=True)
+def clipboard_left_clean() -> Iterator[None]:
+    """Like quitting the app: our copied identifiers leave the clipboard (Qt's offscreen
+    clipboard also crashes at exit while it still holds our custom MIME data)."""
+    yield
+    from station.ui import clipboard
+
+    clipboard.clear_if_ours()
