@@ -94,6 +94,10 @@
         <translation>再次输入临时密码</translation>
     </message>
     <message>
+        <source>Adding the user…</source>
+        <translation>正在新增用户…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -163,6 +167,10 @@
     <message>
         <source>{count} entries</source>
         <translation>共 {count} 条记录</translation>
+    </message>
+    <message>
+        <source>Checking the audit chain…</source>
+        <translation>正在校验审计日志…</translation>
     </message>
     <message>
         <source>First bad entry: No. {seq}.</source>
@@ -296,6 +304,13 @@
     <message>
         <source>Changing the password…</source>
         <translation>正在修改密码…</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <source>Too many wrong passwords. Try again in {0} s.</source>
+        <translation>密码错误次数过多，请 {0} 秒后再试。</translation>
     </message>
 </context>
 <context>
@@ -536,10 +551,6 @@
         <source>Checking the password…</source>
         <translation>正在核对密码…</translation>
     </message>
-    <message>
-        <source>Too many wrong passwords. Try again in {0} s.</source>
-        <translation>密码错误次数过多，请 {0} 秒后再试。</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -590,10 +601,6 @@
     <message>
         <source>Choose “Forgot your password? Use the recovery key” below.</source>
         <translation>请点击下方“忘记密码？使用恢复密钥”。</translation>
-    </message>
-    <message>
-        <source>Too many wrong passwords. Try again in {0} s.</source>
-        <translation>密码错误次数过多，请 {0} 秒后再试。</translation>
     </message>
     <message>
         <source>You are signed out. Sign in again to choose your password.</source>
@@ -652,6 +659,41 @@
     </message>
 </context>
 <context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <source>Psychological care station · New recovery key</source>
+        <translation>心理健康服务站 · 新的恢复密钥</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>新的恢复密钥</translation>
+    </message>
+    <message>
+        <source>The old recovery key no longer opens the vault: destroy the old sheet. Keep this new key safe: it is shown only now.</source>
+        <translation>旧的恢复密钥已不能打开档案库，请销毁旧的恢复密钥单。请妥善保管新的恢复密钥：它只在此时显示。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Close without the new recovery key?</source>
+        <translation>不保存新的恢复密钥就关闭？</translation>
+    </message>
+    <message>
+        <source>The old recovery key no longer works. The new key is shown only in this window; the program keeps no copy. If you have not printed or saved the new recovery sheet, it is lost once you close, and forgotten passwords can then no longer be reset.
+
+Close anyway?</source>
+        <translation>旧的恢复密钥已经失效。新的恢复密钥只在此窗口中显示，本程序不保存任何副本。如果您还没有打印或保存新的恢复密钥单，关闭后它将丢失，忘记的密码也将无法再重设。
+
+仍然关闭吗？</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Psychological care station · Recovery key</source>
@@ -707,18 +749,14 @@
     </message>
 </context>
 <context>
-    <name>RecoveryPage</name>
+    <name>RecoveryKeyPanel</name>
+    <message>
+        <source>Psychological care station · Print recovery sheet</source>
+        <translation>心理健康服务站 · 打印恢复密钥单</translation>
+    </message>
     <message>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
-    </message>
-    <message>
-        <source>The vault is created. Keep this key safe: it is shown only now.</source>
-        <translation>档案库已创建。请妥善保管恢复密钥：它只在此时显示这一次。</translation>
-    </message>
-    <message>
-        <source>Finish</source>
-        <translation>完成</translation>
     </message>
     <message>
         <source>This key opens every record in the vault. Print the recovery sheet, or save it only to a removable drive that goes into the station safe. A copy left on this PC defeats its purpose. The program keeps no copy: once this window closes, the key cannot be shown again.</source>
@@ -743,10 +781,6 @@
     <message>
         <source>I have printed or saved the recovery sheet and will keep it safe</source>
         <translation>我已打印或保存恢复密钥单，并将妥善保管</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
     <message>
         <source>This is not the key's last group. Compare it character by character.</source>
@@ -797,6 +831,25 @@ Save here anyway?</source>
     <message>
         <source>The recovery sheet could not be printed: </source>
         <translation>无法打印恢复密钥单：</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The vault is created. Keep this key safe: it is shown only now.</source>
+        <translation>档案库已创建。请妥善保管恢复密钥：它只在此时显示这一次。</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -894,6 +947,18 @@ Save here anyway?</source>
         <translation>复制指纹</translation>
     </message>
     <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The recovery key on the sheet in the station safe opens the vault when passwords are forgotten. If the sheet is lost, or someone may have seen it, replace the key: the old sheet stops working at once.</source>
+        <translation>站点保险柜中恢复密钥单上的恢复密钥，可在忘记密码时打开档案库。如果恢复密钥单丢失，或可能被他人看到，请更换恢复密钥：旧的恢复密钥单将立即失效。</translation>
+    </message>
+    <message>
+        <source>Replace recovery key…</source>
+        <translation>更换恢复密钥…</translation>
+    </message>
+    <message>
         <source>Device binding is on: the vault opens only on this PC.</source>
         <translation>已绑定设备：档案库只能在这台电脑上打开。</translation>
     </message>
@@ -909,13 +974,33 @@ Save here anyway?</source>
         <source>Saved: the window locks after {minutes} min without input.</source>
         <translation>已保存：无操作 {minutes} 分钟后自动锁定。</translation>
     </message>
+    <message>
+        <source>Replace the recovery key?</source>
+        <translation>更换恢复密钥？</translation>
+    </message>
+    <message>
+        <source>A new recovery key is made and the old one stops working at once: the recovery sheet in the station safe can then no longer open the vault. Print or save the new sheet in the next window, and destroy the old one.
+
+Replace the recovery key now?</source>
+        <translation>将生成新的恢复密钥，旧的恢复密钥立即失效：站点保险柜中的恢复密钥单将无法再打开档案库。请在接下来的窗口中打印或保存新的恢复密钥单，并销毁旧的。
+
+现在更换恢复密钥吗？</translation>
+    </message>
+    <message>
+        <source>Replacing the recovery key…</source>
+        <translation>正在更换恢复密钥…</translation>
+    </message>
+    <message>
+        <source>The recovery key was replaced. Destroy the old recovery sheet.</source>
+        <translation>恢复密钥已更换。请销毁旧的恢复密钥单。</translation>
+    </message>
+    <message>
+        <source>The recovery key was replaced, but keeping the new sheet was not confirmed. If it was not saved or printed, replace the key again.</source>
+        <translation>恢复密钥已更换，但未确认已保管新的恢复密钥单。如果没有保存或打印，请再次更换恢复密钥。</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
-    <message>
-        <source>Psychological care station · Print recovery sheet</source>
-        <translation>心理健康服务站 · 打印恢复密钥单</translation>
-    </message>
     <message>
         <source>Psychological care station · First-run setup</source>
         <translation>心理健康服务站 · 首次设置</translation>
@@ -1013,6 +1098,10 @@ Close setup anyway?</source>
     <message>
         <source>Repeat temporary password</source>
         <translation>再次输入临时密码</translation>
+    </message>
+    <message>
+        <source>Setting the temporary password…</source>
+        <translation>正在设置临时密码…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1147,13 +1236,6 @@ Close setup anyway?</source>
     <message>
         <source>Vault folder: {path}</source>
         <translation>档案库位置：{path}</translation>
-    </message>
-</context>
-<context>
-    <name>forms</name>
-    <message>
-        <source>Working</source>
-        <translation>正在处理</translation>
     </message>
 </context>
 </TS>

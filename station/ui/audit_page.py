@@ -26,8 +26,7 @@ from station.services import accounts, audit
 from station.services.audit import ACTION_LABELS, AuditFilter, AuditRow
 from station.services.context import SignedIn
 from station.ui.audit_model import COL_DETAIL, COL_OBJECT, AuditTableModel
-from station.ui.forms import Busy, FieldError, busy_bar, button, label, spaced
-from station.ui.tasks import TaskHandle, run_task
+from station.ui.forms import BusyIndicator, FieldError, button, label, spaced
 from station.vault.audit_chain import ChainReport
 
 OK_COLOUR = "#2e7d32"
@@ -73,9 +72,7 @@ class AuditPage(QWidget):
 
     # -- building -----------------------------------------------------------------------
     def _build(self, host: QWidget) -> None:
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout = spaced(QVBoxLayout(host), 0)
         layout.addWidget(
             label(
                 self.tr(
@@ -147,17 +144,15 @@ class AuditPage(QWidget):
 
         self.verify_button = button(self.tr("Verify log integrity"))
         self.verify_button.clicked.connect(self.verify)
-        self.bar = busy_bar()
-        self.verify_label = QLabel()
-        self.verify_label.setWordWrap(True)
+        self.busy = BusyIndicator([self.verify_button, self.query_button])
+        self.verify_label = label("")
         self.verify_label.hide()
         bottom = QHBoxLayout()
         bottom.setSpacing(12)
         bottom.addWidget(self.verify_button)
-        bottom.addWidget(self.bar, 1)
+        bottom.addWidget(self.busy, 1)
         bottom.addWidget(self.verify_label, 1)
         layout.addLayout(bottom)
-        self.busy = Busy(self.bar, [self.verify_button, self.query_button])
 
         # keyboard order follows the eye: filters, search, table, verification
         chain: Sequence[QWidget] = (
@@ -228,17 +223,15 @@ class AuditPage(QWidget):
     # -- verification -------------------------------------------------------------------
     def verify(self) -> None:
         ctx = self._ctx
-        self.busy.start()
         self.verify_label.hide()
+        self.busy.run(
+            self.tr("Checking the audit chain…"),
+            lambda: audit.verify(ctx),
+            self._verified,
+            self._verify_failed,
+        )
 
-        def work(_: TaskHandle) -> ChainReport:
-            return audit.verify(ctx)
-
-        run_task(work, self._verified, self._verify_failed)
-
-    def _verified(self, result: object) -> None:
-        assert isinstance(result, ChainReport)
-        self.busy.stop()
+    def _verified(self, result: ChainReport) -> None:
         text = result.summary()
         if not result.ok and result.first_bad_seq is not None:
             text += " " + self.tr("First bad entry: No. {seq}.").format(seq=result.first_bad_seq)
@@ -247,13 +240,10 @@ class AuditPage(QWidget):
         self.verify_label.setText(text)
         self.verify_label.show()
 
-    def _verify_failed(self, exc: BaseException) -> None:
-        self.busy.stop()
+    def _verify_failed(self, exc: StationError) -> None:
         if isinstance(exc, PermissionDenied):
             self._deny(exc.zh)
-        elif isinstance(exc, StationError):
-            self.verify_label.setStyleSheet(f"color: {BAD_COLOUR};")
-            self.verify_label.setText(exc.zh)
-            self.verify_label.show()
-        else:
-            raise exc
+            return
+        self.verify_label.setStyleSheet(f"color: {BAD_COLOUR};")
+        self.verify_label.setText(exc.zh)
+        self.verify_label.show()

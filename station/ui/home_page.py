@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from station.errors import StationError
 from station.models.enums import ROLE_LABELS, STATION_KIND_LABELS, Role
 from station.services import audit, settings
 from station.services.context import SignedIn
-from station.ui.password_dialog import MARGIN, SPACING, BusyIndicator, is_alive
-from station.ui.tasks import run_task
+from station.ui.forms import (
+    MARGIN,
+    SPACING,
+    BusyIndicator,
+    button,
+    fact_box,
+    group,
+    label,
+    scrolled,
+    set_status,
+)
 from station.vault.audit_chain import ChainReport
 
 
@@ -31,52 +31,37 @@ class HomePage(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("homeBody")
+        scroll = scrolled(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setStyleSheet("QScrollArea, QWidget#homeBody { background: transparent; }")
         outer.addWidget(scroll)
-        body = QWidget()
-        body.setObjectName("homeBody")
-        scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(MARGIN + 8, MARGIN, MARGIN + 8, MARGIN)
         layout.setSpacing(SPACING + 4)
 
-        greeting = QLabel(self.tr("Hello, {0}").format(ctx.display_name))
+        greeting = label(self.tr("Hello, {0}").format(ctx.display_name), "title", wrap=False)
         greeting.setObjectName("greeting")
-        greeting.setProperty("role", "title")
         layout.addWidget(greeting)
-        who = QLabel(
-            self.tr("Signed in as {0} · user name {1}").format(ROLE_LABELS[ctx.role], ctx.login)
+        who = self.tr("Signed in as {0} · user name {1}").format(ROLE_LABELS[ctx.role], ctx.login)
+        layout.addWidget(label(who, "muted", wrap=False))
+        layout.addWidget(
+            fact_box(
+                self.tr("This station"),
+                [
+                    (self.tr("Name"), profile.name),
+                    (self.tr("Station code"), profile.code),
+                    (self.tr("Kind"), STATION_KIND_LABELS[profile.kind]),
+                    (self.tr("Region"), profile.region or self.tr("not given")),
+                ],
+            )
         )
-        who.setProperty("role", "muted")
-        layout.addWidget(who)
 
-        station_box = QGroupBox(self.tr("This station"))
-        form = QFormLayout(station_box)
-        form.setHorizontalSpacing(24)
-        form.setVerticalSpacing(8)
-        for caption, value in (
-            (self.tr("Name"), profile.name),
-            (self.tr("Station code"), profile.code),
-            (self.tr("Kind"), STATION_KIND_LABELS[profile.kind]),
-            (self.tr("Region"), profile.region or self.tr("not given")),
-        ):
-            shown = QLabel(value)
-            shown.setWordWrap(True)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(caption, shown)
-        layout.addWidget(station_box)
-
-        can_box = QGroupBox(self.tr("What you can do here"))
-        can_layout = QVBoxLayout(can_box)
+        can_box, can_layout = group(self.tr("What you can do here"))
         can_layout.setSpacing(8)
         for sentence in self._role_sentences(ctx.role):
-            label = QLabel("· " + sentence)
-            label.setWordWrap(True)
-            can_layout.addWidget(label)
+            can_layout.addWidget(label("· " + sentence))
         layout.addWidget(can_box)
 
         self.verify_button: QPushButton | None = None
@@ -84,16 +69,16 @@ class HomePage(QWidget):
         if ctx.role == Role.CUSTODIAN:
             layout.addWidget(self._audit_box())
 
-        lock_note = QLabel(
-            self.tr(
-                "When you leave the desk, press Ctrl+L to lock: the screen then shows no "
-                "record until your password is entered again. The window also locks by "
-                "itself after a few minutes without input."
+        layout.addWidget(
+            label(
+                self.tr(
+                    "When you leave the desk, press Ctrl+L to lock: the screen then shows no "
+                    "record until your password is entered again. The window also locks by "
+                    "itself after a few minutes without input."
+                ),
+                "muted",
             )
         )
-        lock_note.setProperty("role", "muted")
-        lock_note.setWordWrap(True)
-        layout.addWidget(lock_note)
         layout.addStretch(1)
 
     def _role_sentences(self, role: Role) -> list[str]:
@@ -126,65 +111,38 @@ class HomePage(QWidget):
         ]
 
     def _audit_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Audit log"))
-        layout = QVBoxLayout(box)
-        layout.setSpacing(SPACING)
-        explain = QLabel(
+        box, layout = group(
+            self.tr("Audit log"),
             self.tr(
                 "Every sign-in, lock and change is chained in the audit log. The check "
                 "finds any entry that was changed, deleted or reordered."
-            )
+            ),
         )
-        explain.setWordWrap(True)
-        layout.addWidget(explain)
-        self.verify_button = QPushButton(self.tr("Verify the audit log"))
-        self.verify_button.setObjectName("verifyAudit")
-        self.verify_button.setAccessibleName(self.verify_button.text())
-        self.verify_button.setProperty("primary", True)
+        self.verify_button = button(
+            self.tr("Verify the audit log"), primary=True, name="verifyAudit"
+        )
         self.verify_button.clicked.connect(self.verify_audit)
         layout.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.busy = BusyIndicator()
+        self.busy = BusyIndicator([self.verify_button])
         layout.addWidget(self.busy)
-        self.verify_result = QLabel()
+        self.verify_result = label("")
         self.verify_result.setObjectName("verifyResult")
-        self.verify_result.setWordWrap(True)
         self.verify_result.hide()
         layout.addWidget(self.verify_result)
         return box
 
     def verify_audit(self) -> None:
-        assert self.verify_button is not None
-        if self.busy.running:
-            return
-        self.verify_button.setEnabled(False)
-        self.busy.start(self.tr("Checking the audit chain…"))
         ctx = self._ctx
-        run_task(lambda _h: audit.verify(ctx), self._verified, self._verify_failed)
-
-    def _finish(self) -> bool:
-        if not is_alive(self):
-            return False
-        assert self.verify_button is not None
-        self.busy.stop()
-        self.verify_button.setEnabled(True)
-        return True
+        self.busy.run(
+            self.tr("Checking the audit chain…"),
+            lambda: audit.verify(ctx),
+            self._verified,
+            lambda exc: self._show_result(exc.zh, False),
+        )
 
     def _show_result(self, text: str, ok: bool) -> None:
         assert self.verify_result is not None
-        self.verify_result.setText(text)
-        self.verify_result.setProperty("role", "" if ok else "error")
-        self.verify_result.style().unpolish(self.verify_result)
-        self.verify_result.style().polish(self.verify_result)
-        self.verify_result.show()
+        set_status(self.verify_result, text, "" if ok else "error")
 
-    def _verified(self, report: object) -> None:
-        assert isinstance(report, ChainReport)
-        if self._finish():
-            self._show_result(report.summary(), report.ok)
-
-    def _verify_failed(self, exc: BaseException) -> None:
-        alive = self._finish()
-        if not isinstance(exc, StationError):
-            raise exc
-        if alive:
-            self._show_result(exc.zh, False)
+    def _verified(self, report: ChainReport) -> None:
+        self._show_result(report.summary(), report.ok)

@@ -10,25 +10,24 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from station.errors import StationError, WrongPassword
 from station.services import accounts
 from station.services.accounts import LoginThrottled
 from station.services.context import SignedIn
 from station.ui import theme
-from station.ui.password_dialog import (
+from station.ui.forms import (
     MARGIN,
     SPACING,
     BusyIndicator,
     Countdown,
     Field,
+    button,
     button_row,
-    is_alive,
+    label,
     password_edit,
-    set_enabled,
 )
-from station.ui.tasks import run_task
 
 CARD_STYLE = f"""
 QFrame#lockCard {{ background: white; border: 1px solid {theme.BORDER}; border-radius: 8px; }}
@@ -52,7 +51,6 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.vault_dir = vault_dir
         self.login = login
-        self._base_error = ""
         self.setObjectName("lockScreen")
 
         outer = QVBoxLayout(self)
@@ -74,42 +72,30 @@ class LockScreen(QWidget):
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(SPACING)
         if station_name:
-            station = QLabel(station_name)
+            station = label(station_name, "muted")
             station.setObjectName("stationName")
-            station.setProperty("role", "muted")
-            station.setWordWrap(True)
             layout.addWidget(station)
-        title = QLabel(self.tr("Locked"))
-        title.setProperty("role", "title")
-        layout.addWidget(title)
-        who = QLabel(
+        layout.addWidget(label(self.tr("Locked"), "title", wrap=False))
+        who = label(
             self.tr("{0} ({1}). Enter your password to continue.").format(display_name, login)
         )
         who.setObjectName("who")
-        who.setWordWrap(True)
         layout.addWidget(who)
 
         self.password = Field(self.tr("Password"), password_edit(), "password")
         self.password.add_to(layout)
         self.password.edit.returnPressed.connect(self.submit)
-        self.busy = BusyIndicator()
-        layout.addWidget(self.busy)
 
-        self.switch_button = QPushButton(self.tr("Switch user"))
-        self.switch_button.setObjectName("switchUser")
-        self.switch_button.setAccessibleName(self.switch_button.text())
+        self.switch_button = button(self.tr("Switch user"), name="switchUser")
         self.switch_button.clicked.connect(self._switch)
-        self.unlock_button = QPushButton(self.tr("Unlock"))
-        self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.setAccessibleName(self.unlock_button.text())
-        self.unlock_button.setProperty("primary", True)
+        self.unlock_button = button(self.tr("Unlock"), primary=True, name="unlockButton")
         self.unlock_button.clicked.connect(self.submit)
+        self.busy = BusyIndicator([self.password.edit, self.unlock_button, self.switch_button])
+        layout.addWidget(self.busy)
         layout.addSpacing(4)
         layout.addLayout(button_row(self.switch_button, self.unlock_button, stretch_after=1))
 
-        self.countdown = Countdown(self)
-        self.countdown.ticked.connect(self._show_wait)
-        self.countdown.done.connect(self._wait_over)
+        self.countdown = Countdown(self.password, self.unlock_button, self.busy, self)
         QWidget.setTabOrder(self.password.edit, self.unlock_button)
         QWidget.setTabOrder(self.unlock_button, self.switch_button)
         self.setFocusProxy(self.password.edit)
@@ -118,68 +104,37 @@ class LockScreen(QWidget):
         super().showEvent(event)
         self.password.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _controls(self) -> list[QWidget]:
-        return [self.password.edit, self.unlock_button, self.switch_button]
-
     def submit(self) -> None:
         if self.busy.running or self.countdown.active:
             return
-        self._base_error = ""
-        self.password.clear_error()
+        self.countdown.clear()
         password = self.password.edit.text()
         if not password:
             self.password.show_error(self.tr("Enter your password."))
             self.password.focus()
             return
-        set_enabled(self._controls(), False)
-        self.busy.start(self.tr("Checking the password…"))
         root, login = self.vault_dir, self.login
-        run_task(lambda _h: accounts.unlock(root, login, password), self._done, self._failed)
+        self.busy.run(
+            self.tr("Checking the password…"),
+            lambda: accounts.unlock(root, login, password),
+            self._done,
+            self._failed,
+            orphaned=accounts.logout,
+        )
 
-    def _finish_task(self) -> bool:
-        if not is_alive(self):
-            return False
-        self.busy.stop()
-        set_enabled(self._controls(), True)
-        self.unlock_button.setEnabled(not self.countdown.active)
-        return True
-
-    def _done(self, result: object) -> None:
-        assert isinstance(result, SignedIn)
-        if not self._finish_task():
-            accounts.logout(result)
-            return
+    def _done(self, ctx: SignedIn) -> None:
         self.password.edit.clear()
-        self.unlocked.emit(result)
+        self.unlocked.emit(ctx)
 
-    def _failed(self, exc: BaseException) -> None:
-        alive = self._finish_task()
-        if not isinstance(exc, StationError):
-            raise exc
-        if not alive:
-            return
+    def _failed(self, exc: StationError) -> None:
         if isinstance(exc, LoginThrottled):
-            self._start_wait(exc.seconds)
+            self.countdown.start(exc.seconds)
         else:
-            self._base_error = exc.zh
-            self.password.show_error(exc.zh)
+            self.countdown.show_error(exc.zh)
             if isinstance(exc, WrongPassword):
                 self.password.edit.clear()
-                self._start_wait(accounts.seconds_to_wait(self.vault_dir, self.login))
+                self.countdown.start(accounts.seconds_to_wait(self.vault_dir, self.login))
         self.password.focus()
-
-    def _start_wait(self, seconds: int) -> None:
-        if seconds > 0:
-            self.unlock_button.setEnabled(False)
-            self.countdown.start(seconds)
-
-    def _show_wait(self, seconds: int) -> None:
-        wait = self.tr("Too many wrong passwords. Try again in {0} s.").format(seconds)
-        self.password.show_error(f"{self._base_error}\n{wait}" if self._base_error else wait)
-
-    def _wait_over(self) -> None:
-        self.password.show_error(self._base_error)
-        self.unlock_button.setEnabled(not self.busy.running)
 
     def _switch(self) -> None:
         if not self.busy.running:

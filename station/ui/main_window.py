@@ -14,14 +14,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,10 +28,20 @@ from station.models.enums import ROLE_LABELS, Role
 from station.services import accounts, settings
 from station.services.context import SignedIn
 from station.ui import clipboard, messages
+from station.ui.forms import (
+    MARGIN,
+    SPACING,
+    button,
+    button_row,
+    fact_box,
+    group,
+    label,
+    open_dialog,
+)
 from station.ui.home_page import HomePage
 from station.ui.idle import IdleWatcher
 from station.ui.lock_screen import LockScreen
-from station.ui.password_dialog import MARGIN, SPACING, ChangePasswordDialog
+from station.ui.password_dialog import ChangePasswordDialog
 from station.ui.session_lock import SessionLockWatcher
 
 
@@ -53,84 +59,58 @@ class AccountPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN + 8, MARGIN, MARGIN + 8, MARGIN)
         layout.setSpacing(SPACING + 4)
-        title = QLabel(self.tr("My account"))
-        title.setProperty("role", "title")
-        layout.addWidget(title)
+        layout.addWidget(label(self.tr("My account"), "title", wrap=False))
+        layout.addWidget(
+            fact_box(
+                self.tr("Signed in"),
+                [
+                    (self.tr("Display name"), ctx.display_name),
+                    (self.tr("User name"), ctx.login),
+                    (self.tr("Role"), ROLE_LABELS[ctx.role]),
+                ],
+            )
+        )
 
-        who = QGroupBox(self.tr("Signed in"))
-        form = QFormLayout(who)
-        form.setHorizontalSpacing(24)
-        form.setVerticalSpacing(8)
-        form.addRow(self.tr("Display name"), QLabel(ctx.display_name))
-        form.addRow(self.tr("User name"), QLabel(ctx.login))
-        form.addRow(self.tr("Role"), QLabel(ROLE_LABELS[ctx.role]))
-        layout.addWidget(who)
-
-        password_box = QGroupBox(self.tr("Password"))
-        password_layout = QVBoxLayout(password_box)
-        password_layout.setSpacing(SPACING)
-        explain = QLabel(
+        password_box, password_layout = group(
+            self.tr("Password"),
             self.tr(
                 "Your password opens the records on this computer. Nobody else, the "
                 "custodian included, can see it."
-            )
+            ),
         )
-        explain.setWordWrap(True)
-        password_layout.addWidget(explain)
-        self.change_button = QPushButton(self.tr("Change password…"))
-        self.change_button.setObjectName("changePasswordButton")
-        self.change_button.setAccessibleName(self.change_button.text())
+        self.change_button = button(self.tr("Change password…"), name="changePasswordButton")
         self.change_button.clicked.connect(self.change_password)
-        row = QHBoxLayout()
-        row.addWidget(self.change_button)
-        row.addStretch(1)
-        password_layout.addLayout(row)
-        self.changed_note = QLabel(self.tr("Your password was changed."))
+        password_layout.addLayout(button_row(self.change_button))
+        self.changed_note = label(self.tr("Your password was changed."), "muted")
         self.changed_note.setObjectName("passwordChanged")
-        self.changed_note.setProperty("role", "muted")
         self.changed_note.hide()
         password_layout.addWidget(self.changed_note)
         layout.addWidget(password_box)
 
-        leave_box = QGroupBox(self.tr("Leaving the desk"))
-        leave_layout = QVBoxLayout(leave_box)
-        leave_layout.setSpacing(SPACING)
-        leave = QLabel(
+        leave_box, leave_layout = group(
+            self.tr("Leaving the desk"),
             self.tr(
                 "Lock keeps you signed in but hides every record until your password is "
                 "entered again. Log out ends your session."
-            )
+            ),
         )
-        leave.setWordWrap(True)
-        leave_layout.addWidget(leave)
-        self.lock_button = QPushButton(self.tr("Lock now (Ctrl+L)"))
-        self.lock_button.setObjectName("lockButton")
-        self.lock_button.setAccessibleName(self.lock_button.text())
+        self.lock_button = button(self.tr("Lock now (Ctrl+L)"), name="lockButton")
         self.lock_button.clicked.connect(self.lock_requested)
-        self.logout_button = QPushButton(self.tr("Log out"))
-        self.logout_button.setObjectName("logoutButton")
-        self.logout_button.setAccessibleName(self.logout_button.text())
+        self.logout_button = button(self.tr("Log out"), name="logoutButton")
         self.logout_button.clicked.connect(self.logout_requested)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(SPACING)
-        buttons.addWidget(self.lock_button)
-        buttons.addWidget(self.logout_button)
-        buttons.addStretch(1)
-        leave_layout.addLayout(buttons)
+        leave_layout.addLayout(button_row(self.lock_button, self.logout_button))
         layout.addWidget(leave_box)
         layout.addStretch(1)
 
     def change_password(self) -> None:
         self.changed_note.hide()
-        dialog = ChangePasswordDialog(self._ctx, forced=False, parent=self)
-        self.change_dialog = dialog
-        dialog.finished.connect(lambda code: self._change_finished(dialog, code))
-        dialog.open()
+        self.change_dialog = open_dialog(
+            ChangePasswordDialog(self._ctx, forced=False, parent=self), self._change_finished
+        )
 
-    def _change_finished(self, dialog: ChangePasswordDialog, code: int) -> None:
+    def _change_finished(self, accepted: bool) -> None:
         self.change_dialog = None
-        dialog.deleteLater()
-        if code == QDialog.DialogCode.Accepted:
+        if accepted:
             self.changed_note.show()
 
 
@@ -221,16 +201,16 @@ class MainWindow(QMainWindow):
 
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
-        self._user_status = QLabel()
-        self._user_status.setObjectName("statusUser")
-        self._role_status = QLabel()
-        self._role_status.setObjectName("statusRole")
-        self._role_status.setProperty("role", "muted")
-        self._lock_status = QLabel()
-        self._lock_status.setObjectName("statusLock")
-        self._lock_status.setProperty("role", "muted")
-        for label in (self._user_status, self._role_status, self._lock_status):
-            label.setContentsMargins(8, 2, 8, 2)
+        self._user_status = label("", wrap=False)
+        self._role_status = label("", "muted", wrap=False)
+        self._lock_status = label("", "muted", wrap=False)
+        for shown, name in (
+            (self._user_status, "statusUser"),
+            (self._role_status, "statusRole"),
+            (self._lock_status, "statusLock"),
+        ):
+            shown.setObjectName(name)
+            shown.setContentsMargins(8, 2, 8, 2)
         bar.addWidget(self._user_status)
         bar.addWidget(self._role_status)
         bar.addPermanentWidget(self._lock_status)

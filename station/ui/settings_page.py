@@ -1,15 +1,12 @@
-"""Settings (custodian): station profile, security (idle lock, binding, signing key), users."""
+"""Settings (custodian): station profile, security (idle lock, binding, signing key,
+recovery key), users."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
+    QDialog,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -20,45 +17,115 @@ from PySide6.QtWidgets import (
 from station.errors import PermissionDenied, StationError
 from station.models.enums import STATION_KIND_LABELS, StationKind
 from station.models.station import SettingDefaults
-from station.services import settings
+from station.services import recovery_sheet, settings
 from station.services.context import SignedIn
+from station.ui import messages
 from station.ui.clipboard import copy_identifier
-from station.ui.forms import FieldError, FormFields, button, grouped, label
-from station.ui.forms import set_status as _set_status
+from station.ui.forms import (
+    BusyIndicator,
+    FieldError,
+    FormFields,
+    button,
+    button_row,
+    choice_combo,
+    form_layout,
+    grouped,
+    label,
+    line_edit,
+    open_dialog,
+    scrolled,
+    set_status,
+    spaced,
+    status_label,
+)
+from station.ui.recovery_key_panel import PrinterChooser, RecoveryKeyPanel
 from station.ui.users_page import UsersPage
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setHorizontalSpacing(16)
-    form.setVerticalSpacing(10)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    return form
+class NewRecoveryKeyDialog(QDialog):
+    """The replaced recovery key, shown once, with its sheet to save or print.
 
+    Done is offered once the key's last group is typed back and the check box is
+    ticked. Closing it otherwise asks first: the old key no longer works, and this
+    window holds the only copy of the new one."""
 
-def _scrolled(inner: QWidget) -> QScrollArea:
-    """A tab's content in a frameless scroll area, so nothing is cut off on small screens."""
-    area = QScrollArea()
-    area.setWidget(inner)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
+    def __init__(
+        self,
+        ctx: SignedIn,
+        key: str,
+        parent: QWidget | None = None,
+        *,
+        choose_printer: PrinterChooser | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("newRecoveryKeyDialog")
+        self.setWindowTitle(self.tr("Psychological care station · New recovery key"))
+        self.setMinimumWidth(640)
+        layout = spaced(QVBoxLayout(self))
+        layout.addWidget(label(self.tr("New recovery key"), "heading", wrap=False))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "The old recovery key no longer opens the vault: destroy the old sheet. "
+                    "Keep this new key safe: it is shown only now."
+                )
+            )
+        )
+        self.panel = RecoveryKeyPanel(choose_printer)
+        self.panel.show_key(ctx, key)
+        layout.addWidget(self.panel)
+        layout.addStretch(1)
+        self.close_button = button(self.tr("Close"), name="cancel")
+        self.done_button = button(self.tr("Done"), primary=True, name="ok")
+        self.done_button.setEnabled(False)
+        layout.addLayout(button_row(self.close_button, self.done_button, stretch_after=0))
+        self.panel.changed.connect(lambda: self.done_button.setEnabled(self.panel.is_complete()))
+        self.close_button.clicked.connect(self.close_asking)
+        self.done_button.clicked.connect(self.finish)
+        self.panel.save_button.setFocus()
 
+    def finish(self) -> None:
+        if self.panel.is_complete() and self.panel.confirm():
+            self.accept()
 
-def _tab_layout(tab: QWidget) -> QVBoxLayout:
-    layout = QVBoxLayout(tab)
-    layout.setContentsMargins(24, 24, 24, 24)
-    layout.setSpacing(12)
-    return layout
+    def close_asking(self) -> None:
+        """Close at the user's request: first make sure the new key was kept."""
+        if self.panel.busy.running:
+            return
+        if messages.ask(
+            self,
+            self.tr("Close without the new recovery key?"),
+            self.tr(
+                "The old recovery key no longer works. The new key is shown only in this "
+                "window; the program keeps no copy. If you have not printed or saved the new "
+                "recovery sheet, it is lost once you close, and forgotten passwords can then "
+                "no longer be reset.\n\nClose anyway?"
+            ),
+        ):
+            self.reject()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.close_asking()
+            return
+        super().keyPressEvent(event)
 
-def _selectable(text: str = "") -> QLabel:
-    shown = label(text)
-    shown.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    return shown
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous():  # the window's close button: ask as Close does
+            event.ignore()
+            self.close_asking()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        # Without asking: the window is also closed this way when the app locks.
+        if not self.panel.busy.running:
+            super().reject()
+
+    def done(self, result: int) -> None:
+        self.panel.forget()
+        super().done(result)
 
 
 class SettingsPage(QWidget):
@@ -69,9 +136,8 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(12)
+        self.key_dialog: NewRecoveryKeyDialog | None = None  # the one last opened, for tests
+        layout = spaced(QVBoxLayout(self))
         layout.addWidget(label(self.tr("Settings"), "title"))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Settings"))
@@ -87,25 +153,20 @@ class SettingsPage(QWidget):
     # -- 站点信息 -------------------------------------------------------------------------
     def _build_profile_tab(self) -> QScrollArea:
         tab = QWidget()
-        layout = _tab_layout(tab)
+        layout = spaced(QVBoxLayout(tab))
         layout.addWidget(
             label(
                 self.tr("How this station appears on reports and exports to the city office."),
                 "muted",
             )
         )
-        form = _form()
+        form = form_layout()
         self.profile_fields = FormFields()
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(100)
-        self.code_edit = QLineEdit()
-        self.code_edit.setMaxLength(20)
-        self.kind_combo = QComboBox()
-        for kind, text in STATION_KIND_LABELS.items():
-            self.kind_combo.addItem(text, kind.value)
-        self.region_edit = QLineEdit()
-        self.region_edit.setMaxLength(100)
-        self.vault_id_label = _selectable()
+        self.name_edit = line_edit(100)
+        self.code_edit = line_edit(20)
+        self.kind_combo = choice_combo(STATION_KIND_LABELS)
+        self.region_edit = line_edit(100)
+        self.vault_id_label = label("", selectable=True)
         self.profile_fields.row(form, "station_name", self.tr("Station name"), self.name_edit)
         self.profile_fields.row(form, "station_code", self.tr("Station code"), self.code_edit)
         self.profile_fields.row(form, "station_kind", self.tr("Station kind"), self.kind_combo)
@@ -116,25 +177,19 @@ class SettingsPage(QWidget):
         layout.addWidget(self.profile_fields.general)
         self.save_button = button(self.tr("Save"), primary=True)
         self.save_button.clicked.connect(self.save_profile)
-        self.profile_status = label("", "muted")
-        self.profile_status.hide()
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        row.addWidget(self.save_button)
-        row.addWidget(self.profile_status)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.profile_status = status_label()
+        layout.addLayout(button_row(self.save_button, self.profile_status))
         layout.addStretch(1)
         for edit in (self.name_edit, self.code_edit, self.region_edit):
             edit.returnPressed.connect(self.save_profile)
-        return _scrolled(tab)
+        return scrolled(tab)
 
     # -- 安全 -----------------------------------------------------------------------------
     def _build_security_tab(self) -> QScrollArea:
         tab = QWidget()
-        layout = _tab_layout(tab)
+        layout = spaced(QVBoxLayout(tab))
         layout.addWidget(label(self.tr("Automatic lock"), "heading"))
-        form = _form()
+        form = form_layout()
         self.security_fields = FormFields()
         self.idle_spin = QSpinBox()
         self.idle_spin.setRange(
@@ -154,14 +209,8 @@ class SettingsPage(QWidget):
         self.idle_button.setAccessibleName(self.tr("Apply idle lock time"))
         self.idle_button.clicked.connect(self.save_idle_lock)
         self.idle_spin.lineEdit().returnPressed.connect(self.save_idle_lock)
-        self.idle_status = label("", "muted")
-        self.idle_status.hide()
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        row.addWidget(self.idle_button)
-        row.addWidget(self.idle_status)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.idle_status = status_label()
+        layout.addLayout(button_row(self.idle_button, self.idle_status))
 
         layout.addSpacing(12)
         layout.addWidget(label(self.tr("Device binding"), "heading"))
@@ -181,9 +230,9 @@ class SettingsPage(QWidget):
                 "muted",
             )
         )
-        key_form = _form()
-        self.key_id_label = _selectable()
-        self.fingerprint_label = _selectable()
+        key_form = form_layout()
+        self.key_id_label = label("", selectable=True)
+        self.fingerprint_label = label("", selectable=True)
         font = self.fingerprint_label.font()
         font.setFamilies(["DejaVu Sans Mono", "Consolas", "monospace"])
         self.fingerprint_label.setFont(font)
@@ -196,15 +245,28 @@ class SettingsPage(QWidget):
         self.copy_button = button(self.tr("Copy fingerprint"))
         self.copy_button.clicked.connect(self.copy_fingerprint)
         self.key_error = FieldError()
-        copy_row = QHBoxLayout()
-        copy_row.setSpacing(12)
-        copy_row.addWidget(self.copy_button)
-        copy_row.addWidget(self.key_error)
-        copy_row.addStretch(1)
-        layout.addLayout(copy_row)
-        layout.addStretch(1)
+        layout.addLayout(button_row(self.copy_button, self.key_error))
         self._fingerprint = ""
-        return _scrolled(tab)
+
+        layout.addSpacing(12)
+        layout.addWidget(label(self.tr("Recovery key"), "heading"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "The recovery key on the sheet in the station safe opens the vault when "
+                    "passwords are forgotten. If the sheet is lost, or someone may have seen "
+                    "it, replace the key: the old sheet stops working at once."
+                ),
+                "muted",
+            )
+        )
+        self.rotate_button = button(self.tr("Replace recovery key…"))
+        self.rotate_button.clicked.connect(self.rotate_recovery_key)
+        self.rotate_busy = BusyIndicator([self.rotate_button])
+        self.rotate_status = status_label()
+        layout.addLayout(button_row(self.rotate_button, self.rotate_busy, self.rotate_status))
+        layout.addStretch(1)
+        return scrolled(tab)
 
     # -- loading ------------------------------------------------------------------------
     def load(self) -> None:
@@ -241,7 +303,7 @@ class SettingsPage(QWidget):
     # -- actions ------------------------------------------------------------------------
     def save_profile(self) -> None:
         self.profile_fields.clear()
-        _set_status(self.profile_status, "", "muted")
+        set_status(self.profile_status, "", "muted")
         try:
             settings.update_profile(
                 self._ctx,
@@ -253,11 +315,11 @@ class SettingsPage(QWidget):
         except StationError as exc:
             self.profile_fields.show_error(exc)
             return
-        _set_status(self.profile_status, self.tr("Station profile saved."), "muted")
+        set_status(self.profile_status, self.tr("Station profile saved."), "muted")
 
     def save_idle_lock(self) -> None:
         self.security_fields.clear()
-        _set_status(self.idle_status, "", "muted")
+        set_status(self.idle_status, "", "muted")
         self.idle_spin.interpretText()
         minutes = self.idle_spin.value()
         try:
@@ -265,7 +327,7 @@ class SettingsPage(QWidget):
         except StationError as exc:
             self.security_fields.show_error(exc)
             return
-        _set_status(
+        set_status(
             self.idle_status,
             self.tr("Saved: the window locks after {minutes} min without input.").format(
                 minutes=minutes
@@ -277,3 +339,47 @@ class SettingsPage(QWidget):
     def copy_fingerprint(self) -> None:
         if self._fingerprint:
             copy_identifier(grouped(self._fingerprint, 4))
+
+    def rotate_recovery_key(self) -> None:
+        """Replace the recovery key (after asking), then show the new one once."""
+        set_status(self.rotate_status, "", "muted")
+        if not messages.ask(
+            self,
+            self.tr("Replace the recovery key?"),
+            self.tr(
+                "A new recovery key is made and the old one stops working at once: the "
+                "recovery sheet in the station safe can then no longer open the vault. "
+                "Print or save the new sheet in the next window, and destroy the old one."
+                "\n\nReplace the recovery key now?"
+            ),
+        ):
+            return
+        ctx = self._ctx
+        self.rotate_busy.run(
+            self.tr("Replacing the recovery key…"),
+            lambda: recovery_sheet.rotate(ctx),
+            self._rotated,
+            lambda exc: set_status(self.rotate_status, exc.zh, "error"),
+        )
+
+    def _rotated(self, key: str) -> None:
+        self.key_dialog = open_dialog(
+            NewRecoveryKeyDialog(self._ctx, key, self), self._key_dialog_closed
+        )
+
+    def _key_dialog_closed(self, accepted: bool) -> None:
+        if accepted:
+            set_status(
+                self.rotate_status,
+                self.tr("The recovery key was replaced. Destroy the old recovery sheet."),
+                "muted",
+            )
+        else:
+            set_status(
+                self.rotate_status,
+                self.tr(
+                    "The recovery key was replaced, but keeping the new sheet was not "
+                    "confirmed. If it was not saved or printed, replace the key again."
+                ),
+                "error",
+            )

@@ -7,12 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,82 +21,44 @@ from station.services import accounts
 from station.services.accounts import UserRow
 from station.services.context import SignedIn
 from station.ui import messages
-from station.ui.forms import Busy, FieldError, FormFields, busy_bar, button, label, set_status
-from station.ui.tasks import TaskHandle, run_task
+from station.ui.forms import (
+    DialogT,
+    FieldError,
+    FormDialog,
+    button,
+    button_row,
+    choice_combo,
+    form_layout,
+    label,
+    line_edit,
+    open_dialog,
+    password_edit,
+    set_status,
+    spaced,
+)
 
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
-
-
-class _PasswordForm:
-    """Shared by both dialogs: run one service call in a task, errors at their field."""
-
-    def __init__(self, fields: FormFields, ok_text: str, cancel_text: str) -> None:
-        self.fields = fields
-        self.ok_button = button(ok_text, primary=True)
-        self.cancel_button = button(cancel_text)
-        self.bar = busy_bar()
-        self.busy = Busy(self.bar, [self.ok_button, self.cancel_button])
-
-    def buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        row.addStretch(1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.ok_button)
-        return row
-
-    def run(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
-        self.busy.start()
-
-        def task(_: TaskHandle) -> object:
-            return work()
-
-        def finished(result: object) -> None:
-            self.busy.stop()
-            done(result)
-
-        def failed(exc: BaseException) -> None:
-            self.busy.stop()
-            if isinstance(exc, StationError):
-                self.fields.show_error(exc)
-            else:
-                raise exc
-
-        run_task(task, finished, failed)
-
-
-class AddUserDialog(QDialog):
+class AddUserDialog(FormDialog):
     """新增用户: the account starts with a temporary password that must be changed."""
 
     def __init__(self, ctx: SignedIn, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Psychological care station · Add user"),
+            self.tr("Add user"),
+            self.tr("Cancel"),
+            parent,
+            min_width=520,
+        )
         self._ctx = ctx
         self.new_user_id: int | None = None
-        self.setWindowTitle(self.tr("Psychological care station · Add user"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(12)
-        form = QFormLayout()
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(10)
-        self.fields = FormFields()
-        self.login_edit = QLineEdit()
-        self.login_edit.setMaxLength(32)
-        self.display_edit = QLineEdit()
-        self.display_edit.setMaxLength(30)
-        self.role_combo = QComboBox()
-        for role, text in ROLE_LABELS.items():
-            self.role_combo.addItem(text, role.value)
-        self.role_combo.setCurrentIndex(self.role_combo.findData(Role.COUNSELLOR.value))
-        self.password_edit = _password_edit()
-        self.confirm_edit = _password_edit()
+        form = form_layout()
+        self.login_edit = line_edit(32)
+        self.display_edit = line_edit(30)
+        self.role_combo = choice_combo(ROLE_LABELS, Role.COUNSELLOR)
+        self.password_edit = password_edit()
+        self.confirm_edit = password_edit()
         self.fields.row(
             form,
             "login",
@@ -120,56 +78,43 @@ class AddUserDialog(QDialog):
         self.fields.row(
             form, "password_confirm", self.tr("Repeat temporary password"), self.confirm_edit
         )
-        layout.addLayout(form)
-        layout.addWidget(self.fields.general)
-        self.form = _PasswordForm(self.fields, self.tr("Add user"), self.tr("Cancel"))
-        layout.addWidget(self.form.bar)
-        layout.addLayout(self.form.buttons())
-        self.form.ok_button.clicked.connect(self.accept)
-        self.form.cancel_button.clicked.connect(self.reject)
+        self.content.addLayout(form)
 
-    def accept(self) -> None:
-        if self.form.busy.active:
-            return
-        self.fields.clear()
-        if self.password_edit.text() != self.confirm_edit.text():
-            self.fields.show_at("password_confirm", self.tr("The two passwords do not match."))
+    def send(self) -> None:
+        differ = self.tr("The two passwords do not match.")
+        if not self.fields.check_repeated("password", "password_confirm", differ):
             return
         ctx = self._ctx
         login, display = self.login_edit.text(), self.display_edit.text()
         role, password = Role(self.role_combo.currentData()), self.password_edit.text()
+        self.run(
+            self.tr("Adding the user…"),
+            lambda: accounts.add_user(ctx, login, display, role, password),
+            self._added,
+        )
 
-        def done(user_id: object) -> None:
-            assert isinstance(user_id, int)
-            self.new_user_id = user_id
-            super(AddUserDialog, self).accept()
-
-        self.form.run(lambda: accounts.add_user(ctx, login, display, role, password), done)
-
-    def reject(self) -> None:
-        if not self.form.busy.active:
-            super().reject()
+    def _added(self, user_id: int) -> None:
+        self.new_user_id = user_id
+        self.accept()
 
 
-class TemporaryPasswordDialog(QDialog):
+class TemporaryPasswordDialog(FormDialog):
     """重设临时密码 / 重新启用: the user must change the password at the next sign-in."""
 
     def __init__(self, ctx: SignedIn, user: UserRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._user = user
-        title = self.tr("Reset temporary password") if user.active else self.tr("Reactivate user")
-        self.setWindowTitle(
+        super().__init__(
             self.tr("Psychological care station · Reset temporary password")
             if user.active
-            else self.tr("Psychological care station · Reactivate user")
+            else self.tr("Psychological care station · Reactivate user"),
+            self.tr("Reset temporary password") if user.active else self.tr("Reactivate user"),
+            self.tr("Cancel"),
+            parent,
+            min_width=520,
         )
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(12)
-        layout.addWidget(label(f"{user.display_name}（{user.login}）", "heading"))
-        layout.addWidget(
+        self._ctx = ctx
+        self._user = user
+        self.content.addWidget(label(f"{user.display_name}（{user.login}）", "heading"))
+        self.content.addWidget(
             label(
                 self.tr(
                     "Give the user this temporary password in person. They must choose a new "
@@ -178,41 +123,25 @@ class TemporaryPasswordDialog(QDialog):
                 "muted",
             )
         )
-        form = QFormLayout()
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(10)
-        self.fields = FormFields()
-        self.password_edit = _password_edit()
-        self.confirm_edit = _password_edit()
+        form = form_layout()
+        self.password_edit = password_edit()
+        self.confirm_edit = password_edit()
         self.fields.row(form, "password", self.tr("Temporary password"), self.password_edit)
         self.fields.row(
             form, "password_confirm", self.tr("Repeat temporary password"), self.confirm_edit
         )
-        layout.addLayout(form)
-        layout.addWidget(self.fields.general)
-        self.form = _PasswordForm(self.fields, title, self.tr("Cancel"))
-        layout.addWidget(self.form.bar)
-        layout.addLayout(self.form.buttons())
-        self.form.ok_button.clicked.connect(self.accept)
-        self.form.cancel_button.clicked.connect(self.reject)
+        self.content.addLayout(form)
 
-    def accept(self) -> None:
-        if self.form.busy.active:
-            return
-        self.fields.clear()
-        if self.password_edit.text() != self.confirm_edit.text():
-            self.fields.show_at("password_confirm", self.tr("The two passwords do not match."))
+    def send(self) -> None:
+        differ = self.tr("The two passwords do not match.")
+        if not self.fields.check_repeated("password", "password_confirm", differ):
             return
         ctx, user_id, password = self._ctx, self._user.id, self.password_edit.text()
-
-        def done(_: object) -> None:
-            super(TemporaryPasswordDialog, self).accept()
-
-        self.form.run(lambda: accounts.set_temporary_password(ctx, user_id, password), done)
-
-    def reject(self) -> None:
-        if not self.form.busy.active:
-            super().reject()
+        self.run(
+            self.tr("Setting the temporary password…"),
+            lambda: accounts.set_temporary_password(ctx, user_id, password),
+            lambda _: self.accept(),
+        )
 
 
 class UsersPage(QWidget):
@@ -223,9 +152,7 @@ class UsersPage(QWidget):
         self._ctx = ctx
         self._users: list[UserRow] = []
         self.dialog: QDialog | None = None  # the dialog last opened, for tests
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(12)
+        layout = spaced(QVBoxLayout(self))
         layout.addWidget(
             label(
                 self.tr(
@@ -260,13 +187,7 @@ class UsersPage(QWidget):
         self.add_button = button(self.tr("Add user…"), primary=True)
         self.deactivate_button = button(self.tr("Deactivate"))
         self.reset_button = button(self.tr("Reset temporary password…"))
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        row.addWidget(self.add_button)
-        row.addWidget(self.reset_button)
-        row.addWidget(self.deactivate_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.add_button, self.reset_button, self.deactivate_button))
         self.status = FieldError()
         layout.addWidget(self.status)
 
@@ -334,20 +255,11 @@ class UsersPage(QWidget):
     def add_user(self) -> AddUserDialog:
         """Open the 新增用户 dialog (window-modal); the table updates when it is accepted."""
         dialog = AddUserDialog(self._ctx, self)
-        self.dialog = dialog
-
-        def added() -> None:
-            self.refresh(select_id=dialog.new_user_id)
-            set_status(
-                self.status,
-                self.tr("User added. Give them the temporary password in person."),
-                "muted",
-            )
-
-        dialog.accepted.connect(added)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return self._open(
+            dialog,
+            lambda: dialog.new_user_id,
+            self.tr("User added. Give them the temporary password in person."),
+        )
 
     def deactivate(self) -> None:
         user = self.selected_user()
@@ -375,18 +287,19 @@ class UsersPage(QWidget):
         user = self.selected_user()
         if user is None:
             return None
-        dialog = TemporaryPasswordDialog(self._ctx, user, self)
+        return self._open(
+            TemporaryPasswordDialog(self._ctx, user, self),
+            lambda: user.id,
+            self.tr("Temporary password set. Give it to the user in person."),
+        )
+
+    def _open(self, dialog: DialogT, select_id: Callable[[], int | None], done: str) -> DialogT:
+        """Open ``dialog``; once it is accepted, show the user it was about and ``done``."""
         self.dialog = dialog
 
-        def done() -> None:
-            self.refresh(select_id=user.id)
-            set_status(
-                self.status,
-                self.tr("Temporary password set. Give it to the user in person."),
-                "muted",
-            )
+        def finished(accepted: bool) -> None:
+            if accepted:
+                self.refresh(select_id=select_id())
+                set_status(self.status, done, "muted")
 
-        dialog.accepted.connect(done)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, finished)

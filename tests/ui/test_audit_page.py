@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import sqlcipher3
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
@@ -16,8 +15,6 @@ from station.ui.audit_model import COL_ACTION, COL_USER, SEQ_ROLE
 from station.ui.audit_page import AuditPage
 
 TEMP = "Temp-pass-2026"
-# the offscreen platform says this when a top-level widget is shown; it is harmless
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _page(qtbot: QtBot, ctx: SignedIn) -> AuditPage:
@@ -101,7 +98,7 @@ def test_verification_ok_then_tampering_is_found(
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     assert "校验通过" in page.verify_label.text()
     assert "#2e7d32" in page.verify_label.styleSheet()
-    assert page.verify_button.isEnabled() and not page.bar.isVisible()
+    assert page.verify_button.isEnabled() and not page.busy.isVisible()
 
     raw = sqlcipher3.connect(str(vault_dir / "vault.db"))
     raw.execute(f"PRAGMA key = \"x'{ctx.vault.data_key.hex()}'\"")

@@ -38,8 +38,6 @@ from station.ui.session_lock import (
 from station.ui.settings_page import SettingsPage
 from tests.conftest import CUSTODIAN, PASSWORD, STATION
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 PAGE_TYPES = (HomePage, AccountPage, AuditPage, SettingsPage)
 
 

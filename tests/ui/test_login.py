@@ -22,10 +22,6 @@ from station.vault.vault import VaultPaths
 from tests.conftest import CUSTODIAN, PASSWORD
 from tests.memory_keyring import MemoryKeyring
 
-# The offscreen platform cannot pass a window's size limits on: when an error line
-# appears and a dialog's minimum size grows, Qt says so. Real platforms do not.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 NEW_PASSWORD = "Neues-Kennwort-77"
 TEMP_PASSWORD = "Temp-Pass-2026"
 

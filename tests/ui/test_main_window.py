@@ -27,8 +27,6 @@ from station.ui.setup_wizard import SetupWizard
 from station.vault.vault import VaultPaths
 from tests.conftest import CUSTODIAN, PASSWORD, STATION
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 TEMP_PASSWORD = "Temp-Pass-2026"
 NEW_PASSWORD = "Neues-Kennwort-77"
 

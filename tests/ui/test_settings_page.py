@@ -1,26 +1,29 @@
-"""Settings: station profile, idle lock, device binding, signing key, and the users tab."""
+"""Settings: station profile, idle lock, device binding, signing key, recovery key, users."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from station.errors import WrongPassword
+from station.errors import VaultError, WrongPassword
 from station.models.enums import Role, StationKind
-from station.services import accounts, settings, setup
+from station.services import accounts, audit, settings, setup
+from station.services.audit import AuditFilter
 from station.services.context import SignedIn
-from station.ui.settings_page import SettingsPage
+from station.ui.settings_page import NewRecoveryKeyDialog, SettingsPage
 from station.ui.users_page import AddUserDialog, TemporaryPasswordDialog, UsersPage
+from station.vault.vault import Vault
 from tests.conftest import CUSTODIAN, FAST, STATION
 from tests.ui.conftest import Answers
 
 TEMP = "Temp-pass-2026"
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _page(qtbot: QtBot, ctx: SignedIn) -> SettingsPage:
@@ -153,18 +156,18 @@ def test_add_user_with_errors_at_the_field(qtbot: QtBot, custodian: SignedIn) ->
     _fill(qtbot, dialog.display_edit, "张咨询")
     _fill(qtbot, dialog.password_edit, TEMP)
     _fill(qtbot, dialog.confirm_edit, TEMP + "!")
-    _click(qtbot, dialog.form.ok_button)
+    _click(qtbot, dialog.ok_button)
     assert dialog.isVisible()
     assert dialog.fields.messages() == {"password_confirm": "两次输入的密码不一致。"}
 
     _fill(qtbot, dialog.confirm_edit, TEMP)
-    _click(qtbot, dialog.form.ok_button)
+    _click(qtbot, dialog.ok_button)
     assert dialog.isVisible()  # the service refuses a taken name, at the name field
     assert dialog.fields.messages() == {"login": "这个用户名已被使用。"}
     assert dialog.display_edit.text() == "张咨询" and dialog.password_edit.text() == TEMP
 
     _fill(qtbot, dialog.login_edit, "zhangsan")
-    _click(qtbot, dialog.form.ok_button)
+    _click(qtbot, dialog.ok_button)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
     assert _users(page)["zhangsan"] == ["张咨询", "咨询师", "在用", "是"]
     assert users.selected_user() is not None and users.selected_user().login == "zhangsan"
@@ -202,14 +205,75 @@ def test_deactivate_not_self_and_reset_temporary_password(
     assert isinstance(dialog, TemporaryPasswordDialog)
     _fill(qtbot, dialog.password_edit, "short")
     _fill(qtbot, dialog.confirm_edit, "short")
-    _click(qtbot, dialog.form.ok_button)
+    _click(qtbot, dialog.ok_button)
     assert dialog.isVisible() and "密码至少" in dialog.fields.messages()["password"]
     _fill(qtbot, dialog.password_edit, "Again-temp-2026")
     _fill(qtbot, dialog.confirm_edit, "Again-temp-2026")
-    _click(qtbot, dialog.form.ok_button)
+    _click(qtbot, dialog.ok_button)
     assert not dialog.isVisible()
     assert _users(page)["zhangsan"][2:] == ["在用", "是"]
     assert users.reset_button.text() == "重设临时密码…"
     back = accounts.login(vault_dir, "zhangsan", "Again-temp-2026")
     assert back.must_change_password
     back.vault.close()
+
+
+# -- 恢复密钥 -----------------------------------------------------------------------------
+def test_replacing_the_recovery_key_shows_the_new_key_once(
+    qtbot: QtBot, created: setup.SetupResult, tmp_path: Path, answers: Answers
+) -> None:
+    ctx = created.ctx
+    vault_dir = ctx.vault.paths.root
+    page = _page(qtbot, ctx)
+    page.tabs.setCurrentWidget(page.security_tab)
+    assert page.rotate_button.text() == "更换恢复密钥…"
+
+    answers.reply = False  # the question comes first; "no" changes nothing
+    _click(qtbot, page.rotate_button)
+    assert answers.seen[-1][0] == "ask" and "旧的恢复" in answers.seen[-1][2]
+    assert page.key_dialog is None
+    Vault.open_with_recovery(vault_dir, created.recovery_key).close()
+
+    answers.reply = True
+    _click(qtbot, page.rotate_button)
+    dialog = page.key_dialog
+    assert isinstance(dialog, NewRecoveryKeyDialog)
+    qtbot.waitExposed(dialog)
+    panel = dialog.panel
+    groups = re.findall(r"[0-9A-Z]{5}", panel.key_label.text())
+    assert len(groups) == 8
+    key = "-".join(groups)
+    assert key != created.recovery_key
+    Path("/tmp/shots").mkdir(exist_ok=True)
+    assert dialog.grab().save("/tmp/shots/rotate.png")
+
+    # the new sheet, saved after the warning about this PC's own disk
+    sheet = tmp_path / "new-sheet.pdf"
+    answers.save_path = str(sheet)
+    _click(qtbot, panel.save_button)
+    assert "本机" in answers.seen[-1][2]
+    text = "".join(p.extract_text() for p in PdfReader(sheet).pages)
+    for group in groups:
+        assert group in text
+    assert STATION.code in text
+
+    # the old key no longer opens the vault; the new one does
+    with pytest.raises(VaultError):
+        Vault.open_with_recovery(vault_dir, created.recovery_key)
+    Vault.open_with_recovery(vault_dir, key).close()
+
+    # closing unconfirmed asks first; Done needs the last group and the check box
+    answers.reply = False
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and "恢复密钥" in answers.seen[-1][1]
+    assert not dialog.done_button.isEnabled()
+    _retype(qtbot, panel.last_group_edit, groups[0])
+    panel.kept_box.setChecked(True)
+    _click(qtbot, dialog.done_button)
+    assert dialog.isVisible() and "最后一组" in panel.fields.messages()["last_group"]
+    _retype(qtbot, panel.last_group_edit, groups[-1].lower())
+    _click(qtbot, dialog.done_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    assert panel.key_label.text() == ""  # the key is not kept around
+    assert "已更换" in page.rotate_status.text()
+    assert "recovery_rotate" in {row.action for row in audit.browse(ctx, AuditFilter())}

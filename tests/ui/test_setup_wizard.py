@@ -94,7 +94,7 @@ def _to_recovery_page(qtbot: QtBot, wizard: SetupWizard) -> None:
 
 
 def _shown_key(wizard: SetupWizard) -> str:
-    groups = KEY_RE.findall(wizard.recovery_page.key_label.text())
+    groups = KEY_RE.findall(wizard.recovery_page.panel.key_label.text())
     assert len(groups) == 8
     return "-".join(groups)
 
@@ -158,7 +158,7 @@ def test_wizard_end_to_end(qtbot: QtBot, vault_dir: Path, tmp_path: Path, answer
     _to_recovery_page(qtbot, wizard)
     assert wizard.vault_created
     key = _shown_key(wizard)
-    page = wizard.recovery_page
+    page = wizard.recovery_page.panel
     finish = wizard.button(Button.FinishButton)
     assert not wizard.button(Button.BackButton).isVisible()
 
@@ -269,8 +269,8 @@ def test_without_credential_store_the_checkbox_is_required(
     qtbot.addWidget(shown)
     assert shown.binding_label.text().startswith("未绑定设备")
     key = _shown_key(wizard)
-    _toggle(qtbot, wizard.recovery_page.kept_box)
-    _type(qtbot, wizard.recovery_page.last_group_edit, key[-5:])
+    _toggle(qtbot, wizard.recovery_page.panel.kept_box)
+    _type(qtbot, wizard.recovery_page.panel.last_group_edit, key[-5:])
     _click(qtbot, wizard, Button.FinishButton)
     assert wizard.result_ctx is ctx
     ctx.vault.close()
