@@ -1,13 +1,19 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from station.ui import app as station_app
 from station.ui import messages, tasks
+
+# Screenshots the tests take, to be looked at (synthetic data only); git ignores the folder.
+SHOTS = Path(os.environ.get("STATION_SHOTS", Path(__file__).resolve().parents[2] / "shots"))
+SHOTS.mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ the vault; the user's password brings the window back."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import shiboken6
@@ -37,6 +36,7 @@ from station.ui.session_lock import (
 )
 from station.ui.settings_page import SettingsPage
 from tests.conftest import CUSTODIAN, PASSWORD, STATION
+from tests.ui.conftest import SHOTS
 
 PAGE_TYPES = (HomePage, AccountPage, AuditPage, SettingsPage)
 
@@ -134,8 +134,7 @@ def test_idle_lock_hides_every_page_and_closes_the_vault(
     status = window.statusBar().findChild(QLabel, "statusLock")
     assert status.text() == "已锁定"
     assert not window.lock_action.isEnabled()
-    Path("/tmp/shots").mkdir(exist_ok=True)
-    assert window.grab().save("/tmp/shots/lock_screen.png")
+    assert window.grab().save(str(SHOTS / "lock_screen.png"))
 
 
 def test_unlock_with_the_password_restores_the_navigation(qtbot: QtBot, window: MainWindow) -> None:

@@ -21,6 +21,7 @@ from station.ui.password_dialog import ChangePasswordDialog
 from station.vault.vault import VaultPaths
 from tests.conftest import CUSTODIAN, PASSWORD
 from tests.memory_keyring import MemoryKeyring
+from tests.ui.conftest import SHOTS
 
 NEW_PASSWORD = "Neues-Kennwort-77"
 TEMP_PASSWORD = "Temp-Pass-2026"
@@ -348,18 +349,17 @@ def test_login_runs_in_the_background_with_the_form_disabled(
 
 
 def test_login_dialog_screenshots(qtbot: QtBot, new_user: Path) -> None:
-    Path("/tmp/shots").mkdir(exist_ok=True)
     dialog = _dialog(qtbot, new_user, "演示账户：admin / counsellor1 / lead，密码：demo-2026")
     _attempt(qtbot, dialog, CUSTODIAN.login, "wrong-password-1")
     dialog.adjustSize()
-    assert dialog.grab().save("/tmp/shots/login.png")
+    assert dialog.grab().save(str(SHOTS / "login.png"))
     recovery = _open_recovery(qtbot, dialog)
-    assert recovery.grab().save("/tmp/shots/recovery.png")
+    assert recovery.grab().save(str(SHOTS / "recovery.png"))
     recovery.reject()
     forced = _forced_dialog(qtbot, dialog)
     forced.repeat.show_error("两次输入的新密码不一致。")
     forced.adjustSize()
-    assert forced.grab().save("/tmp/shots/forced_change.png")
+    assert forced.grab().save(str(SHOTS / "forced_change.png"))
     forced.reject()
 
 
@@ -375,7 +375,7 @@ def test_login_dialog_at_a_large_font(qtbot: QtBot, vault: Path) -> None:
         dialog.password.show_error("用户名或密码不正确。\n密码错误次数过多，请 4 秒后再试。")
         dialog.adjustSize()
         qtbot.wait(50)
-        assert dialog.grab().save("/tmp/shots/login_large.png")
+        assert dialog.grab().save(str(SHOTS / "login_large.png"))
         for label in dialog.findChildren(QLabel):
             if label.isVisible() and not label.wordWrap():
                 assert label.width() >= label.sizeHint().width(), label.text()

@@ -26,6 +26,7 @@ from station.ui.settings_page import SettingsPage
 from station.ui.setup_wizard import SetupWizard
 from station.vault.vault import VaultPaths
 from tests.conftest import CUSTODIAN, PASSWORD, STATION
+from tests.ui.conftest import SHOTS
 
 TEMP_PASSWORD = "Temp-Pass-2026"
 NEW_PASSWORD = "Neues-Kennwort-77"
@@ -200,10 +201,9 @@ def test_display_check_before_qt_starts(monkeypatch: pytest.MonkeyPatch) -> None
 def test_main_window_screenshots(qtbot: QtBot, custodian: SignedIn) -> None:
     window = _window(qtbot, custodian)
     qtbot.wait(200)  # let the scroll area settle
-    Path("/tmp/shots").mkdir(exist_ok=True)
-    assert window.grab().save("/tmp/shots/main_window.png")
+    assert window.grab().save(str(SHOTS / "main_window.png"))
     window.show_page("我的账户")
-    assert window.grab().save("/tmp/shots/account_page.png")
+    assert window.grab().save(str(SHOTS / "account_page.png"))
     window.close()
 
 
@@ -219,10 +219,9 @@ def test_main_window_at_a_large_font(
     try:
         window = _window(qtbot, _session_as(created, Role.CUSTODIAN, opened))
         qtbot.wait(200)
-        Path("/tmp/shots").mkdir(exist_ok=True)
-        assert window.grab().save("/tmp/shots/main_window_large.png")
+        assert window.grab().save(str(SHOTS / "main_window_large.png"))
         window.show_page("我的账户")
-        assert window.grab().save("/tmp/shots/account_page_large.png")
+        assert window.grab().save(str(SHOTS / "account_page_large.png"))
         window.close()
     finally:
         app.setFont(font)

@@ -21,7 +21,7 @@ from station.ui.settings_page import NewRecoveryKeyDialog, SettingsPage
 from station.ui.users_page import AddUserDialog, TemporaryPasswordDialog, UsersPage
 from station.vault.vault import Vault
 from tests.conftest import CUSTODIAN, FAST, STATION
-from tests.ui.conftest import Answers
+from tests.ui.conftest import SHOTS, Answers
 
 TEMP = "Temp-pass-2026"
 
@@ -244,8 +244,7 @@ def test_replacing_the_recovery_key_shows_the_new_key_once(
     assert len(groups) == 8
     key = "-".join(groups)
     assert key != created.recovery_key
-    Path("/tmp/shots").mkdir(exist_ok=True)
-    assert dialog.grab().save("/tmp/shots/rotate.png")
+    assert dialog.grab().save(str(SHOTS / "rotate.png"))
 
     # the new sheet, saved after the warning about this PC's own disk
     sheet = tmp_path / "new-sheet.pdf"
