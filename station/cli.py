@@ -112,6 +112,38 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a register: every bad row is listed; nothing is imported while any exists."""
+    from station.services import accounts, legacy_import
+
+    parsed = legacy_import.parse_file(Path(args.file).expanduser())
+    ctx = accounts.login(_vault_dir(args), args.user, _password())
+    try:
+        plan = legacy_import.validate(ctx, parsed)
+        for bad in plan.bad_rows:
+            print(bad.message())
+        if plan.bad_rows and not args.only_good_rows:
+            n = len(plan.bad_rows)
+            print(
+                f"共 {n} 行有误，未导入任何记录；改正后重新导入，或加 --only-good-rows 只导入"
+                f"无误的行。 / {n} bad rows; nothing was imported.",
+                file=sys.stderr,
+            )
+            return 1
+        result = legacy_import.run_import(ctx, plan, only_good_rows=args.only_good_rows)
+    finally:
+        accounts.logout(ctx)
+    print(f"导入行数 / rows: {result.rows}")
+    print(
+        f"来访者 / clients: {result.clients} "
+        f"(新建 new {result.clients_created}, 已有 existing {result.clients_matched})"
+    )
+    print(f"个案 / cases: {result.cases}")
+    print(f"服务记录 / sessions: {result.sessions}")
+    print(f"跳过的行 / skipped rows: {result.skipped_rows}")
+    return 0
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from station.services import selftest
 
@@ -159,6 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("verify", cmd_verify, "校验档案库与审计日志 / verify the vault", user=True)
     command("self-test", cmd_self_test, "检查本机环境 / check this machine")
+    imp = command("import", cmd_import, "导入台账 / import a register (xlsx, csv)", user=True)
+    imp.add_argument("file", metavar="FILE", help="台账文件 .xlsx 或 .csv / register file")
+    imp.add_argument(
+        "--only-good-rows",
+        action="store_true",
+        help="跳过有误的行，只导入无误的行 / import only the rows without errors",
+    )
     return parser
 
 
