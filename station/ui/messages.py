@@ -1,8 +1,8 @@
 """The one path for message boxes, questions and file choices, so tests can answer them.
 
-Widgets call ``inform``, ``warn``, ``ask`` or ``choose_save_path``; a test replaces
-``responder`` or ``save_path_chooser`` with a function that records the question
-and returns the answer it wants.
+Widgets call ``inform``, ``warn``, ``ask``, ``choose_save_path`` or ``choose_open_path``;
+a test replaces ``responder``, ``save_path_chooser`` or ``open_path_chooser`` with a
+function that records the question and returns the answer it wants.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 Responder = Callable[[QWidget | None, str, str, str], bool]
 SavePathChooser = Callable[[QWidget | None, str, str, str], str]
+OpenPathChooser = Callable[[QWidget | None, str, str], str]
 
 
 def _qt_responder(parent: QWidget | None, kind: str, title: str, text: str) -> bool:
@@ -33,8 +34,14 @@ def _qt_save_path(parent: QWidget | None, title: str, suggested: str, filters: s
     return path
 
 
+def _qt_open_path(parent: QWidget | None, title: str, filters: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path
+
+
 responder: Responder = _qt_responder
 save_path_chooser: SavePathChooser = _qt_save_path
+open_path_chooser: OpenPathChooser = _qt_open_path
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -52,3 +59,8 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
 def choose_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
     """Return the chosen path, or "" when the user cancelled."""
     return save_path_chooser(parent, title, suggested, filters)
+
+
+def choose_open_path(parent: QWidget | None, title: str, filters: str) -> str:
+    """Return the chosen file, or "" when the user cancelled."""
+    return open_path_chooser(parent, title, filters)

@@ -41,6 +41,7 @@ class Answers:
 
     reply: bool = True
     save_path: str = ""
+    open_path: str = ""
     seen: list[tuple[str, str, str]] = field(default_factory=list)
 
     def texts(self) -> str:
@@ -59,7 +60,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         record.seen.append(("save", title, suggested))
         return record.save_path
 
+    def choose_open(parent: QWidget | None, title: str, filters: str) -> str:
+        record.seen.append(("open", title, filters))
+        return record.open_path
+
     monkeypatch.setattr(messages, "responder", respond)
+    monkeypatch.setattr(messages, "open_path_chooser", choose_open)
     monkeypatch.setattr(messages, "save_path_chooser", choose)
     return record
 
