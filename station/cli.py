@@ -55,6 +55,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from station.services import demo
 
     folder = Path(tempfile.mkdtemp(prefix="station-demo-"))
+    print("正在生成演示档案库（虚构数据，约半分钟）… / building the demo vault…", file=sys.stderr)
     try:
         made = demo.create_demo(folder / "vault", seed=args.seed)
         return gui.run(made.path, demo_hint=made.hint())
@@ -91,6 +92,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from station.services import demo
 
+    print("正在生成演示档案库（虚构数据）… / building the demo vault…", file=sys.stderr)
     made = demo.create_demo(_vault_dir(args), seed=args.seed)
     print(f"vault: {made.path}")
     for user in made.users:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import random
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from station.errors import WrongPassword
 from station.models import User
 from station.models.enums import Role, StationKind
-from station.services import accounts, setup
+from station.services import accounts, demo_records, setup
 from station.services.context import SignedIn
 from station.vault.crypto import Argon2Params
 
@@ -53,7 +54,7 @@ class DemoVault:
         return f"演示档案库（虚构数据）· 账户：{logins} · 密码：{self.password}"
 
 
-def create_demo(root: Path, seed: int = 1) -> DemoVault:
+def create_demo(root: Path, seed: int = 1, clients: int = 240) -> DemoVault:
     rng = random.Random(seed)
     town = rng.choice(_TOWNS)
     station = setup.StationInput(
@@ -75,7 +76,21 @@ def create_demo(root: Path, seed: int = 1) -> DemoVault:
     finally:
         accounts.logout(ctx)
     _history(root, rng)
+    _records(root, seed, clients)
     return DemoVault(root, result.recovery_key, DEMO_USERS, DEMO_PASSWORD)
+
+
+def _records(root: Path, seed: int, clients: int) -> None:
+    counsellors = [
+        accounts.login(root, u.login, DEMO_PASSWORD)
+        for u in DEMO_USERS
+        if u.role is Role.COUNSELLOR
+    ]
+    try:
+        demo_records.populate(counsellors, counsellors[0], seed, date.today(), clients)
+    finally:
+        for ctx in counsellors:
+            accounts.logout(ctx)
 
 
 def _clear_forced_changes(ctx: SignedIn) -> None:
