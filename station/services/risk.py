@@ -189,9 +189,9 @@ def record_crisis(ctx: SignedIn, case_id: int, data: CrisisInput) -> int:
         return event.id
 
 
-def update_crisis(ctx: SignedIn, crisis_id: int, data: CrisisInput) -> None:
+def update_crisis(ctx: SignedIn, crisis_id: int, data: CrisisInput) -> int:
     """Correct a crisis record (date, account, actions, safety plan). The risk level
-    is not touched here: use ``set_risk``."""
+    is not touched here: use ``set_risk``. Returns the event's id."""
     ctx.require(Role.COUNSELLOR)
     clean = _clean_crisis(data)
     with ctx.vault.transaction() as s:
@@ -209,3 +209,4 @@ def update_crisis(ctx: SignedIn, crisis_id: int, data: CrisisInput) -> None:
             setattr(event, name, getattr(clean, name))
         if changed:
             audit.record(s, ctx, "crisis_update", "crisis", event.id, ",".join(changed))
+        return event.id
