@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-from keyring.backend import KeyringBackend
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -53,29 +52,13 @@ from station.services import accounts, search, setup  # noqa: E402
 from station.services.context import SignedIn  # noqa: E402
 from station.services.search import CaseQuery, SortKey  # noqa: E402
 from station.vault.crypto import Argon2Params  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402 - in-memory only, never shipped
 
 PASSWORD = "Bench-pass-1"  # noqa: S105 - throwaway benchmark vault
 COUNSELLORS = 8
 SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜欧阳司马上官"
 GIVEN = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸春夏秋冬松柏竹梅兰菊"
 ALIASES = ["青松", "白云", "明月", "清风", "远山", "晨星", "流水", "秋叶", "冬雪", "夏荷"]
-
-
-class _Memory(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 def _table(model: Any) -> Table:
@@ -247,7 +230,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=300_000)
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args()
-    keyring.set_keyring(_Memory())
+    keyring.set_keyring(MemoryKeyring())
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "v"
         result = setup.create_vault(

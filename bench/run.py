@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
-from keyring.backend import KeyringBackend
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -28,23 +27,7 @@ from station.models.enums import StationKind  # noqa: E402
 from station.services import accounts, audit, setup  # noqa: E402
 from station.vault import audit_chain, database  # noqa: E402
 from station.vault.crypto import calibrate_argon2, new_data_key  # noqa: E402
-
-
-class _Memory(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+from tests.memory_keyring import MemoryKeyring  # noqa: E402 - in-memory only, never shipped
 
 
 def median_seconds(fn: Callable[[], object], runs: int = 5) -> float:
@@ -60,7 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=100_000)
     args = parser.parse_args()
-    keyring.set_keyring(_Memory())
+    keyring.set_keyring(MemoryKeyring())
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -9,10 +9,11 @@ import keyring
 import pytest
 
 from station.models.enums import StationKind
-from station.services import setup
+from station.services import accounts, setup
 from station.services.context import SignedIn
 from station.vault.crypto import Argon2Params
 from tests.memory_keyring import MemoryKeyring
+from tests.records_fixtures import make_counsellor, make_lead
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -66,3 +67,26 @@ def created(vault_dir: Path) -> Iterator[setup.SetupResult]:
 @pytest.fixture
 def custodian(created: setup.SetupResult) -> SignedIn:
     return created.ctx
+
+
+# Two counsellors and a station lead, signed in beside the custodian (several sessions
+# may be open on one vault at once).
+@pytest.fixture
+def lin(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
+    ctx = make_counsellor(custodian, vault_dir, "lin", "林咨询")
+    yield ctx
+    accounts.logout(ctx)
+
+
+@pytest.fixture
+def zhou(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
+    ctx = make_counsellor(custodian, vault_dir, "zhou", "周咨询")
+    yield ctx
+    accounts.logout(ctx)
+
+
+@pytest.fixture
+def lead(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
+    ctx = make_lead(custodian, vault_dir)
+    yield ctx
+    accounts.logout(ctx)

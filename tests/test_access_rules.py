@@ -4,7 +4,7 @@ person's record, the custodian sees all but never another's private note."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,33 +31,11 @@ from station.services.views import TimelineKind
 from tests.records_fixtures import (
     insert_session,
     make_counsellor,
-    make_lead,
     new_client,
     new_client_case,
 )
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def lin(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
-    ctx = make_counsellor(custodian, vault_dir, "lin", "林咨询")
-    yield ctx
-    accounts.logout(ctx)
-
-
-@pytest.fixture
-def zhou(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
-    ctx = make_counsellor(custodian, vault_dir, "zhou", "周咨询")
-    yield ctx
-    accounts.logout(ctx)
-
-
-@pytest.fixture
-def lead(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
-    ctx = make_lead(custodian, vault_dir)
-    yield ctx
-    accounts.logout(ctx)
 
 
 @pytest.fixture

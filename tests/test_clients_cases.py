@@ -3,7 +3,6 @@ the services, with their validation errors and audit entries."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -51,20 +50,6 @@ from station.services.views import AgeBand, TimelineKind
 from tests.records_fixtures import insert_session, make_counsellor, new_client, new_client_case
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def lin(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
-    ctx = make_counsellor(custodian, vault_dir, "lin", "林咨询")
-    yield ctx
-    accounts.logout(ctx)
-
-
-@pytest.fixture
-def zhou(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
-    ctx = make_counsellor(custodian, vault_dir, "zhou", "周咨询")
-    yield ctx
-    accounts.logout(ctx)
 
 
 def audit_rows(ctx: SignedIn, action: str) -> list[AuditEntry]:

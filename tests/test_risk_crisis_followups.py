@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -12,19 +10,12 @@ from sqlalchemy import select
 from station.errors import PermissionDenied, ValidationError
 from station.models import Case, CrisisEvent, FollowUp, RiskChange, ServiceSession
 from station.models.vocab import CrisisAction, FollowUpMethod, RiskLevel, ServiceKind
-from station.services import access, accounts, cases, followups, risk
+from station.services import access, cases, followups, risk
 from station.services.context import SignedIn
 from station.services.views import CrisisView, TimelineKind
-from tests.records_fixtures import make_counsellor, new_client_case
+from tests.records_fixtures import new_client_case
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def lin(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
-    ctx = make_counsellor(custodian, vault_dir, "lin", "林咨询")
-    yield ctx
-    accounts.logout(ctx)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,25 +15,11 @@ from station.services import accounts, cases, dashboard, followups, risk, search
 from station.services.context import SignedIn
 from station.services.search import CaseQuery, SortKey
 from station.services.views import AgeBand, CaseRow
-from tests.records_fixtures import insert_session, make_counsellor, make_lead, new_client_case
+from tests.records_fixtures import insert_session, make_lead, new_client_case
 
 TODAY = date.today()
 MONTH_START = TODAY.replace(day=1)
 LAST_MONTH = MONTH_START - timedelta(days=1)
-
-
-@pytest.fixture
-def lin(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
-    ctx = make_counsellor(custodian, vault_dir, "lin", "林咨询")
-    yield ctx
-    accounts.logout(ctx)
-
-
-@pytest.fixture
-def zhou(custodian: SignedIn, vault_dir: Path) -> Iterator[SignedIn]:
-    ctx = make_counsellor(custodian, vault_dir, "zhou", "周咨询")
-    yield ctx
-    accounts.logout(ctx)
 
 
 @pytest.fixture
