@@ -14,9 +14,9 @@ from sqlalchemy import select
 from station.errors import PermissionDenied, ValidationError
 from station.models import AuditEntry
 from station.models.vocab import Gender, GroupTheme, RankLevel
-from station.services import access, accounts, groups, lectures
+from station.services import access, accounts, cases, groups, lectures
 from station.services.context import SignedIn
-from station.services.groups import GroupSessionInput, HeadcountCell, ProgrammeInput
+from station.services.groups import Attendee, GroupSessionInput, HeadcountCell, ProgrammeInput
 from station.services.lectures import LectureInput
 from tests.records_fixtures import make_counsellor, make_lead, new_client, new_client_case
 
@@ -150,28 +150,31 @@ def test_programme_and_session_validation(team: Team) -> None:
 def test_attendance_only_with_clients_the_user_may_see(team: Team) -> None:
     pid = _programme(team.lin, team.lin.user_id, team.zhao.user_id)
     gid = _group_session(team.lin, pid)
-    groups.set_attendance(team.lin, gid, [team.lins_client])
+    groups.set_session_attendance(team.lin, gid, [team.lins_client], [])
     with pytest.raises(access.NotFound):  # zhao's client: not lin's to name
-        groups.set_attendance(team.lin, gid, [team.lins_client, team.zhaos_client])
+        groups.set_session_attendance(
+            team.lin, gid, [team.lins_client, team.zhaos_client], [HeadcountCell(F, GENERAL, 3)]
+        )
     assert [a.client_id for a in groups.group_session_view(team.lin, gid).attendees] == [
         team.lins_client
     ]
+    assert groups.attendance_total(team.lin, gid).anonymous == 0  # nothing of it was written
     # zhao adds his own client; each sees only their own, and a count of the others
-    groups.set_attendance(team.zhao, gid, [team.zhaos_client])
+    groups.set_session_attendance(team.zhao, gid, [team.zhaos_client], [])
     lins = groups.group_session_view(team.lin, gid)
     assert [a.client_id for a in lins.attendees] == [team.lins_client]
     assert lins.other_registered == 1 and lins.attendance.registered == 2
     # lin clearing her list leaves zhao's attendee alone
-    groups.set_attendance(team.lin, gid, [])
+    groups.set_session_attendance(team.lin, gid, [], [])
     everyone = groups.group_session_view(team.custodian, gid)
     assert [a.client_id for a in everyone.attendees] == [team.zhaos_client]
     assert groups.attendance_total(team.lin, gid).registered == 1
     # the custodian sees and records every client
-    groups.set_attendance(team.custodian, gid, [team.lins_client, team.zhaos_client])
+    groups.set_session_attendance(team.custodian, gid, [team.lins_client, team.zhaos_client], [])
     assert groups.attendance_total(team.custodian, gid).registered == 2
     # the log holds ids and counts, never a client's name
     attendance = [(o, d) for a, _k, o, d in _actions(team.custodian) if a == "attendance_edit"]
-    assert attendance[0] == (str(gid), "clients +1 -0")
+    assert attendance[0] == (str(gid), "clients +1 -0 headcount=0")
     assert not any("测试来访者" in d for _a, _k, _o, d in _actions(team.custodian))
 
 
@@ -179,8 +182,10 @@ def test_attendance_waits_for_the_session_to_take_place(team: Team) -> None:
     pid = _programme(team.lin)
     planned = _group_session(team.lin, pid, TODAY + timedelta(days=14))
     with pytest.raises(ValidationError) as err:
-        groups.set_attendance(team.lin, planned, [team.lins_client])
+        groups.set_session_attendance(team.lin, planned, [team.lins_client], [])
     assert err.value.field == "held_on"
+    with pytest.raises(ValidationError):
+        groups.set_session_attendance(team.lin, planned, [], [HeadcountCell(F, GENERAL, 3)])
     with pytest.raises(ValidationError):
         groups.set_headcount(team.lin, planned, [HeadcountCell(F, GENERAL, 3)])
 
@@ -188,19 +193,23 @@ def test_attendance_waits_for_the_session_to_take_place(team: Team) -> None:
 def test_headcount_and_totals_per_session(team: Team) -> None:
     pid = _programme(team.lin)
     gid = _group_session(team.lin, pid)
-    groups.set_attendance(team.lin, gid, [team.lins_client])
     cells = [
         HeadcountCell(F, GENERAL, 6),
         HeadcountCell(M, MIDDLE, 3),
         HeadcountCell(M, LEADING, 0),
     ]
-    groups.set_headcount(team.lin, gid, cells)
+    groups.set_session_attendance(team.lin, gid, [team.lins_client], cells)
     total = groups.attendance_total(team.lin, gid)
     assert (total.registered, total.anonymous, total.total) == (1, 9, 10)
     view = groups.group_session_view(team.lin, gid)
     assert view.headcount == (HeadcountCell(M, MIDDLE, 3), HeadcountCell(F, GENERAL, 6))
-    groups.set_headcount(team.lin, gid, [HeadcountCell(F, GENERAL, 4)])  # replaces
+    groups.set_session_attendance(
+        team.lin, gid, [team.lins_client], [HeadcountCell(F, GENERAL, 4)]
+    )  # replaces
     assert groups.attendance_total(team.lin, gid).anonymous == 4
+    groups.set_headcount(team.lin, gid, [HeadcountCell(F, GENERAL, 5)])  # the headcount alone
+    total = groups.attendance_total(team.lin, gid)
+    assert (total.registered, total.anonymous) == (1, 5)
 
     for bad in (
         [HeadcountCell(F, GENERAL, -1)],
@@ -208,10 +217,120 @@ def test_headcount_and_totals_per_session(team: Team) -> None:
         [HeadcountCell(F, GENERAL, 2), HeadcountCell(F, GENERAL, 3)],
         [HeadcountCell("x", GENERAL, 2)],  # type: ignore[arg-type]
     ):
+        with pytest.raises(ValidationError) as err:  # checked before anything is written
+            groups.set_session_attendance(team.lin, gid, [], bad)
+        assert err.value.field == "headcount"
         with pytest.raises(ValidationError) as err:
             groups.set_headcount(team.lin, gid, bad)
         assert err.value.field == "headcount"
-    assert groups.attendance_total(team.lin, gid).anonymous == 4
+    total = groups.attendance_total(team.lin, gid)
+    assert (total.registered, total.anonymous) == (1, 5)
+    with pytest.raises(ValidationError) as err:
+        groups.set_session_attendance(team.lin, gid, ["1"], [])  # type: ignore[list-item]
+    assert err.value.field == "client_ids"
+
+
+def test_attendance_is_saved_in_one_transaction(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid = _programme(team.lin)
+    gid = _group_session(team.lin, pid)
+    groups.set_session_attendance(team.lin, gid, [team.lins_client], [HeadcountCell(F, GENERAL, 2)])
+
+    def edits() -> list[str]:
+        return [d for a, _k, _o, d in _actions(team.custodian) if a == "attendance_edit"]
+
+    assert edits() == ["clients +1 -0 headcount=2"]  # one save, one entry
+    groups.set_session_attendance(team.lin, gid, [team.lins_client], [HeadcountCell(F, GENERAL, 2)])
+    assert len(edits()) == 1  # nothing changed: nothing written
+
+    def fail(*_args: object, **_kwargs: object) -> list[object]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(groups, "headcount_rows", fail)  # writing the headcount fails
+    with pytest.raises(RuntimeError):
+        groups.set_session_attendance(team.lin, gid, [], [HeadcountCell(M, LEADING, 5)])
+    monkeypatch.undo()
+    view = groups.group_session_view(team.lin, gid)
+    assert [a.client_id for a in view.attendees] == [team.lins_client]  # not half a save
+    assert view.headcount == (HeadcountCell(F, GENERAL, 2),)
+    assert (view.attendance.registered, view.attendance.anonymous) == (1, 2)
+    assert len(edits()) == 1
+
+
+def test_attendance_choices_stay_within_the_users_clients(team: Team) -> None:
+    li, li_case = new_client_case(team.lin, name="李明")  # a two-character name, no alias
+    masked, _case = new_client_case(team.lin, anonymous=True)  # alias 匿名-1, no name
+    pending = new_client(team.lin, name="王芳")  # registered by lin, no case yet
+    li_code = cases.case_view(team.lin, li_case).code
+
+    def found(ctx: SignedIn, text: str) -> list[tuple[int, str]]:
+        return [(c.client_id, c.label) for c in groups.attendance_choices(ctx, text)]
+
+    lins = {team.lins_client, li, masked, pending}
+    assert {c for c, _label in found(team.lin, "")} == lins  # never zhao's client
+    assert found(team.lin, "李明") == [(li, "李明")]  # the name, where lin sees the identity
+    assert found(team.lin, "匿名") == [(masked, "匿名-1")]
+    assert found(team.lin, "测试来访者") == [(team.lins_client, "测试来访者")]  # not zhao's
+    assert found(team.lin, "王芳") == [(pending, "王芳")]
+    by_code = groups.attendance_choices(team.lin, li_code)
+    assert [(c.client_id, c.case_code) for c in by_code] == [(li, li_code)]
+    assert groups.attendance_choices(team.lin, "王芳")[0].case_code == ""
+    for wildcard in ("%", "_", "李%", "李_"):  # LIKE wildcards are searched as text
+        assert found(team.lin, wildcard) == []
+    assert groups.attendance_choices(team.lin, "", limit=1)[0].client_id == pending  # newest
+
+    # zhao sees neither lin's clients nor their identity, until lin shares the case
+    assert found(team.zhao, "李明") == [] and found(team.zhao, "匿名") == []
+    assert {c for c, _label in found(team.zhao, "")} == {team.zhaos_client}
+    cases.share_case(team.lin, li_case, team.zhao.user_id)
+    assert found(team.zhao, "李明") == [(li, "李明")]
+    assert found(team.custodian, "李明") == [(li, "李明")]
+
+    with pytest.raises(ValidationError) as err:
+        groups.attendance_choices(team.lin, "李" * 41)
+    assert err.value.field == "text"
+    with pytest.raises(ValidationError):
+        groups.attendance_choices(team.lin, "", limit=0)
+
+    # a real-name client without an alias is shown by name among the attendees too
+    gid = _group_session(team.lin, _programme(team.lin))
+    groups.set_session_attendance(team.lin, gid, [li, masked], [])
+    assert groups.group_session_view(team.lin, gid).attendees == (
+        Attendee(li, "李明"),
+        Attendee(masked, "匿名-1"),
+    )
+
+
+def test_picking_attendees_opens_no_case(team: Team) -> None:
+    gid = _group_session(team.lin, _programme(team.lin))
+
+    def views() -> int:
+        return sum(a in ("case_view", "identity_view") for a, *_ in _actions(team.custodian))
+
+    before = views()
+    for text in ("", "测试", f"{TODAY.year}-"):
+        for choice in groups.attendance_choices(team.lin, text):
+            assert choice.label and choice.client_id == team.lins_client
+    groups.set_session_attendance(team.lin, gid, [team.lins_client], [])
+    groups.group_session_view(team.lin, gid)
+    assert views() == before
+    # the search itself is logged like the case list's: a count, never the text
+    searches = [d for a, _k, _o, d in _actions(team.custodian) if a == "case_search"]
+    assert searches[-3:] == ["rows=1 attendance"] * 3
+
+
+def test_facilitator_choices_list_every_role_that_leads_groups(team: Team) -> None:
+    names = [u.display_name for u in groups.facilitator_choices(team.lin)]
+    assert sorted(names) == sorted(["王管理", "林咨询", "赵咨询"])  # never the station lead
+    custodian_id = team.custodian.user_id
+    assert custodian_id in {u.id for u in groups.facilitator_choices(team.lin)}
+    assert groups.facilitator_choices(team.custodian) == groups.facilitator_choices(team.zhao)
+    # whoever is offered may lead a programme a counsellor creates
+    pid = _programme(team.lin, *(u.id for u in groups.facilitator_choices(team.lin)))
+    assert custodian_id in {f.id for f in groups.programme_view(team.lin, pid).facilitators}
+    accounts.deactivate_user(team.custodian, team.zhao.user_id)
+    assert "赵咨询" not in [u.display_name for u in groups.facilitator_choices(team.lin)]
 
 
 def test_monthly_group_totals(team: Team) -> None:
@@ -223,10 +342,13 @@ def test_monthly_group_totals(team: Team) -> None:
     old = _group_session(team.zhao, salon, LAST_MONTH)
     gone = _group_session(team.zhao, salon)
     unranked = new_client(team.lin, rank_level=None)
-    groups.set_attendance(team.lin, a, [team.lins_client, unranked])
-    groups.set_headcount(team.lin, a, [HeadcountCell(F, GENERAL, 5)])
-    groups.set_headcount(team.lin, b, [HeadcountCell(F, GENERAL, 2), HeadcountCell(M, MIDDLE, 1)])
-    groups.set_attendance(team.zhao, c, [team.zhaos_client])
+    groups.set_session_attendance(
+        team.lin, a, [team.lins_client, unranked], [HeadcountCell(F, GENERAL, 5)]
+    )
+    groups.set_session_attendance(
+        team.lin, b, [], [HeadcountCell(F, GENERAL, 2), HeadcountCell(M, MIDDLE, 1)]
+    )
+    groups.set_session_attendance(team.zhao, c, [team.zhaos_client], [])
     groups.set_headcount(team.zhao, old, [HeadcountCell(M, LEADING, 7)])
     groups.set_headcount(team.zhao, gone, [HeadcountCell(M, LEADING, 9)])
     groups.delete_group_session(team.zhao, gone)
@@ -260,8 +382,10 @@ def test_station_lead_reads_only_group_totals(team: Team) -> None:
         lambda: groups.update_programme(team.lead, pid, ProgrammeInput("团体", GroupTheme.TEAM)),
         lambda: groups.add_group_session(team.lead, pid, GroupSessionInput(TODAY)),
         lambda: groups.group_session_view(team.lead, gid),
-        lambda: groups.set_attendance(team.lead, gid, []),
+        lambda: groups.set_session_attendance(team.lead, gid, [], []),
         lambda: groups.set_headcount(team.lead, gid, []),
+        lambda: groups.attendance_choices(team.lead, ""),
+        lambda: groups.facilitator_choices(team.lead),
         lambda: groups.attendance_total(team.lead, gid),
         lambda: groups.delete_group_session(team.lead, gid),
     ]

@@ -322,7 +322,7 @@ def _groups(
             gs = groups.add_group_session(
                 ctx, programme, groups.GroupSessionInput(held_on=held, room="团体活动室")
             )
-            groups.set_headcount(ctx, gs, _cells(rng, 4))
+            groups.set_session_attendance(ctx, gs, [], _cells(rng, 4))
             count += 1
     return count
 

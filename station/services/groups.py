@@ -4,7 +4,10 @@
   sessions have a date, a duration, a room and notes.
 - Attendance is recorded two ways, either or both: registered clients (only clients
   the recording user may see, ``access.client_scope``), and an anonymous headcount
-  tallied by gender × rank level (``Headcount`` rows with ``group_session_id``).
+  tallied by gender × rank level (``Headcount`` rows with ``group_session_id``). Both
+  are saved together, in one transaction (``set_session_attendance``).
+- Clients to register are picked with ``attendance_choices`` (a search over the
+  user's clients that opens no case) and facilitators with ``facilitator_choices``.
 - Counsellors and the custodian create programmes; the programme's creator, its
   facilitators and the custodian change it, its sessions and their attendance.
 - Who attended is a person-level fact: a user sees only the attendees among the
@@ -20,11 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from station.errors import PermissionDenied, ValidationError
 from station.models import (
+    Case,
     Client,
     GroupAttendance,
     GroupFacilitator,
@@ -39,6 +43,7 @@ from station.models.vocab import Gender, GroupTheme, RankLevel
 from station.services import access, audit
 from station.services.clients import check_date, require_choice, user_refs
 from station.services.context import SignedIn
+from station.services.search import MAX_LIMIT, TEXT_MAX, client_label, escape_like, identity_shown
 from station.services.sessions import EARLIEST, NOTE_MAX, ROOM_MAX, check_duration
 from station.services.validation import check_text
 from station.services.views import UserRef
@@ -46,6 +51,7 @@ from station.services.views import UserRef
 TITLE_MAX = 100
 MAX_CELL_COUNT = 10_000
 PLAN_AHEAD_DAYS = 366  # group sessions may be scheduled up to a year ahead
+STAFF = (Role.COUNSELLOR, Role.CUSTODIAN)  # who creates, leads and records group work
 
 
 # -- headcounts (shared with lectures) -------------------------------------------------
@@ -170,7 +176,16 @@ class ProgrammeView:
 @dataclass(frozen=True)
 class Attendee:
     client_id: int
-    alias: str
+    label: str  # the name where the viewer sees it, else the alias, else a case code
+
+
+@dataclass(frozen=True)
+class AttendanceChoice:
+    """A client this user may register as attending (``attendance_choices``)."""
+
+    client_id: int
+    label: str  # as ``Attendee.label``
+    case_code: str  # the newest visible case (one matching the search first); "" if none
 
 
 @dataclass(frozen=True)
@@ -214,7 +229,7 @@ class GroupTotals:
 
 # -- helpers ---------------------------------------------------------------------------
 def _require_staff(ctx: SignedIn) -> None:
-    ctx.require(Role.COUNSELLOR, Role.CUSTODIAN)
+    ctx.require(*STAFF)
 
 
 def _facilitator_ids(session: Session, programme_id: int) -> list[int]:
@@ -287,7 +302,7 @@ def _clean_programme(ctx: SignedIn, data: ProgrammeInput) -> tuple[str, GroupThe
 
 
 def _check_facilitators(session: Session, ids: list[int]) -> None:
-    staff = {Role.COUNSELLOR.value, Role.CUSTODIAN.value}
+    staff = {role.value for role in STAFF}
     users = session.scalars(select(User).where(User.id.in_(ids))).all()
     if len(users) != len(ids) or any(not u.active or u.role not in staff for u in users):
         raise ValidationError(
@@ -342,6 +357,19 @@ def _totals(session: Session, ids: list[int]) -> dict[int, AttendanceTotal]:
 
 
 # -- programmes ------------------------------------------------------------------------
+def facilitator_choices(ctx: SignedIn) -> list[UserRef]:
+    """Who may lead a programme: every active account of a role that may create one
+    (counsellors and custodians), for counsellors as for the custodian."""
+    _require_staff(ctx)
+    with ctx.vault.transaction() as s:
+        rows = s.execute(
+            select(User.id, User.display_name)
+            .where(User.active.is_(True), User.role.in_([role.value for role in STAFF]))
+            .order_by(User.display_name, User.id)
+        )
+        return [UserRef(uid, name) for uid, name in rows]
+
+
 def add_programme(ctx: SignedIn, data: ProgrammeInput) -> int:
     _require_staff(ctx)
     title, theme, ids, description = _clean_programme(ctx, data)
@@ -526,65 +554,111 @@ def _require_held(row: GroupSession) -> None:
         )
 
 
-def set_attendance(ctx: SignedIn, group_session_id: int, client_ids: Iterable[int]) -> None:
-    """Set which registered clients attended, among those this user may see.
-
-    Attendees this user may not see are left as they are. A client id outside the
-    user's scope is refused as not found (nothing is written)."""
-    _require_staff(ctx)
+def _clean_client_ids(client_ids: Iterable[int]) -> set[int]:
     wanted: set[int] = set()
     for cid in client_ids:
         if isinstance(cid, bool) or not isinstance(cid, int):
             raise ValidationError("来访者无效。", "client id is not a number.", field="client_ids")
         wanted.add(cid)
+    return wanted
+
+
+def _require_visible_clients(session: Session, ctx: SignedIn, wanted: set[int]) -> None:
+    """NotFound unless every id is a live client this user may see."""
+    if not wanted:
+        return
+    visible = set(
+        session.scalars(
+            select(Client.id).where(
+                Client.id.in_(wanted), Client.deleted_at.is_(None), access.client_scope(ctx)
+            )
+        )
+    )
+    if visible != wanted:
+        raise access.NotFound("来访者")
+
+
+def _write_registered(
+    session: Session, ctx: SignedIn, group_session_id: int, wanted: set[int]
+) -> tuple[int, int]:
+    """Make ``wanted`` the attendees among the clients this user may see; the others
+    stay as they are. Returns how many were added and removed."""
+    current = {
+        a.client_id: a
+        for a in session.scalars(
+            select(GroupAttendance)
+            .join(Client, Client.id == GroupAttendance.client_id)
+            .where(GroupAttendance.group_session_id == group_session_id, access.client_scope(ctx))
+        )
+    }
+    removed = [cid for cid in current if cid not in wanted]
+    added = sorted(wanted - set(current))
+    for cid in removed:
+        session.delete(current[cid])
+    session.add_all(
+        GroupAttendance(group_session_id=group_session_id, client_id=cid) for cid in added
+    )
+    return len(added), len(removed)
+
+
+def _write_headcount(session: Session, group_session_id: int, clean: list[HeadcountCell]) -> bool:
+    """Replace the anonymous headcount; False (nothing written) when it is unchanged."""
+    old = list(
+        session.scalars(select(Headcount).where(Headcount.group_session_id == group_session_id))
+    )
+    before = tally((h.gender, h.rank_level, h.count) for h in old)
+    if before == tally((c.gender.value, c.rank_level.value, c.count) for c in clean):
+        return False
+    for row in old:
+        session.delete(row)
+    session.flush()
+    session.add_all(headcount_rows(clean, group_session_id=group_session_id))
+    return True
+
+
+def set_session_attendance(
+    ctx: SignedIn,
+    group_session_id: int,
+    client_ids: Iterable[int],
+    cells: Iterable[HeadcountCell],
+) -> None:
+    """Save a group session's attendance: which registered clients attended, among
+    those this user may see, and the anonymous headcount (gender × rank level).
+
+    Everything is checked before anything is written, and both parts are written in
+    one transaction with one audit entry (counts only): either the whole save holds
+    or none of it. Attendees this user may not see are left as they are; a client id
+    outside the user's scope is refused as not found."""
+    _require_staff(ctx)
+    wanted = _clean_client_ids(client_ids)
+    clean = clean_headcount(cells)
     with ctx.vault.transaction() as s:
         row, _programme_row = _managed_session(s, ctx, group_session_id)
         _require_held(row)
-        if wanted:
-            visible = set(
-                s.scalars(
-                    select(Client.id).where(
-                        Client.id.in_(wanted), Client.deleted_at.is_(None), access.client_scope(ctx)
-                    )
-                )
-            )
-            if visible != wanted:
-                raise access.NotFound("来访者")
-        current = {
-            a.client_id: a
-            for a in s.scalars(
-                select(GroupAttendance)
-                .join(Client, Client.id == GroupAttendance.client_id)
-                .where(GroupAttendance.group_session_id == row.id, access.client_scope(ctx))
-            )
-        }
-        removed = [cid for cid in current if cid not in wanted]
-        added = sorted(wanted - set(current))
-        for cid in removed:
-            s.delete(current[cid])
-        s.add_all(GroupAttendance(group_session_id=row.id, client_id=cid) for cid in added)
-        if removed or added:
+        _require_visible_clients(s, ctx, wanted)
+        added, removed = _write_registered(s, ctx, row.id, wanted)
+        headcount_changed = _write_headcount(s, row.id, clean)
+        if added or removed or headcount_changed:
             audit.record(
                 s,
                 ctx,
                 "attendance_edit",
                 "group_session",
                 row.id,
-                f"clients +{len(added)} -{len(removed)}",
+                f"clients +{added} -{removed} headcount={sum(c.count for c in clean)}",
             )
 
 
 def set_headcount(ctx: SignedIn, group_session_id: int, cells: Iterable[HeadcountCell]) -> None:
-    """Replace the anonymous headcount (gender × rank level) of a group session."""
+    """Replace only the anonymous headcount of a group session (for records kept as
+    figures alone, such as the demonstration data); the attendance dialog saves both
+    parts with ``set_session_attendance``."""
     _require_staff(ctx)
     clean = clean_headcount(cells)
     with ctx.vault.transaction() as s:
         row, _programme_row = _managed_session(s, ctx, group_session_id)
         _require_held(row)
-        for old in s.scalars(select(Headcount).where(Headcount.group_session_id == row.id)):
-            s.delete(old)
-        s.flush()
-        s.add_all(headcount_rows(clean, group_session_id=row.id))
+        _write_headcount(s, row.id, clean)
         audit.record(
             s,
             ctx,
@@ -595,20 +669,100 @@ def set_headcount(ctx: SignedIn, group_session_id: int, cells: Iterable[Headcoun
         )
 
 
+def _live_visible_case(ctx: SignedIn) -> ColumnElement[bool]:
+    """Cases of the current ``Client`` row that this user sees and that are not deleted."""
+    return and_(Case.client_id == Client.id, Case.deleted_at.is_(None), access.case_scope(ctx))
+
+
+def _case_codes(session: Session, ctx: SignedIn, client_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Codes of the live cases this user sees, per client, newest first."""
+    ids = set(client_ids)
+    if not ids:
+        return {}
+    codes: dict[int, list[str]] = {}
+    for cid, code in session.execute(
+        select(Case.client_id, Case.code)
+        .where(Case.client_id.in_(ids), Case.deleted_at.is_(None), access.case_scope(ctx))
+        .order_by(Case.opened_on.desc(), Case.id.desc())
+    ):
+        codes.setdefault(cid, []).append(code)
+    return codes
+
+
+def _labels(
+    session: Session, ctx: SignedIn, shown: dict[int, str]
+) -> tuple[dict[int, str], dict[int, list[str]]]:
+    """``shown`` (``search.client_label`` per client) with a case code where it is
+    empty; and the case codes found."""
+    codes = _case_codes(session, ctx, shown)
+    return {cid: text or next(iter(codes.get(cid, [])), "") for cid, text in shown.items()}, codes
+
+
+def attendance_choices(ctx: SignedIn, text: str, limit: int = 50) -> list[AttendanceChoice]:
+    """Live clients this user may see (``access.client_scope``) whose alias, case code
+    (prefix) or name matches ``text``: the name only where the user sees the identity,
+    as the case list decides it. Empty text: all of them, newest first. Picking opens
+    no case and shows no more than the case list would; the search is audited like
+    the case list's (the number of rows, never the text)."""
+    _require_staff(ctx)
+    if not isinstance(text, str):
+        raise ValidationError("查询内容无效。", "The search text is not text.", field="text")
+    text = text.strip()
+    if len(text) > TEXT_MAX:
+        raise ValidationError(
+            f"查询内容不能超过 {TEXT_MAX} 个字。", "The search text is too long.", field="text"
+        )
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError("分页参数无效。", "Bad paging values.", field="limit")
+    conds: list[ColumnElement[bool]] = [Client.deleted_at.is_(None), access.client_scope(ctx)]
+    if text:
+        pattern = f"%{escape_like(text)}%"
+        conds.append(
+            or_(
+                exists().where(
+                    _live_visible_case(ctx), Case.code.like(f"{escape_like(text)}%", escape="\\")
+                ),
+                Client.alias.like(pattern, escape="\\"),
+                and_(identity_shown(ctx), Client.name.like(pattern, escape="\\")),
+            )
+        )
+    with ctx.vault.transaction() as s:
+        shown = {
+            cid: label or ""
+            for cid, label in s.execute(
+                select(Client.id, client_label(ctx))
+                .where(*conds)
+                .order_by(Client.id.desc())
+                .limit(limit)
+            )
+        }
+        labels, codes = _labels(s, ctx, shown)
+        audit.record(s, ctx, "case_search", detail=f"rows={len(shown)} attendance")
+    folded = text.casefold()
+    choices = []
+    for cid in shown:
+        found = codes.get(cid, [])
+        matching = [c for c in found if folded and c.casefold().startswith(folded)]
+        choices.append(AttendanceChoice(cid, labels[cid], next(iter(matching or found), "")))
+    return choices
+
+
 def group_session_view(ctx: SignedIn, group_session_id: int) -> GroupSessionView:
     """A group session with the attendees this user may see (audited ``group_view``)."""
     _require_staff(ctx)
     with ctx.vault.transaction() as s:
         row, programme = _group_session(s, ctx, group_session_id)
-        attendees = tuple(
-            Attendee(cid, alias)
-            for cid, alias in s.execute(
-                select(Client.id, Client.alias)
+        shown = {
+            cid: label or ""
+            for cid, label in s.execute(
+                select(Client.id, client_label(ctx))
                 .join(GroupAttendance, GroupAttendance.client_id == Client.id)
                 .where(GroupAttendance.group_session_id == row.id, access.client_scope(ctx))
                 .order_by(Client.id)
             )
-        )
+        }
+        labels, _codes = _labels(s, ctx, shown)
+        attendees = tuple(Attendee(cid, labels[cid]) for cid in shown)
         total = _totals(s, [row.id])[row.id]
         cells = tally(
             s.execute(
