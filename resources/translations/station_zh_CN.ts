@@ -107,6 +107,101 @@
     </message>
 </context>
 <context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Psychological care station · Group session attendance</source>
+        <translation>心理健康服务站 · 团体活动出勤</translation>
+    </message>
+    <message>
+        <source>Save attendance</source>
+        <translation>保存出勤</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>Registered clients</source>
+        <translation>登记来访者</translation>
+    </message>
+    <message>
+        <source>Clients with a record here who took part. You can add only clients whose cases you may see.</source>
+        <translation>本站有档案、参加了本次活动的来访者。只能添加您有权查看其个案的来访者。</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已出勤</translation>
+    </message>
+    <message>
+        <source>Registered clients who attended</source>
+        <translation>已出勤的登记来访者</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Clients found</source>
+        <translation>找到的来访者</translation>
+    </message>
+    <message>
+        <source>{0} more registered clients, whose cases you may not see, are counted in the total.</source>
+        <translation>另有 {0} 位登记来访者（您无权查看其个案）已计入合计。</translation>
+    </message>
+    <message>
+        <source>No client found.</source>
+        <translation>没有找到来访者。</translation>
+    </message>
+    <message>
+        <source>Case code, alias or name</source>
+        <translation>个案编号、代号或姓名</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find a client</source>
+        <translation>查找来访者</translation>
+    </message>
+    <message>
+        <source>Add to attendance</source>
+        <translation>加入出勤</translation>
+    </message>
+    <message>
+        <source>Anonymous headcount</source>
+        <translation>匿名人数</translation>
+    </message>
+    <message>
+        <source>Participants not registered here, counted by gender and rank level.</source>
+        <translation>未在本站登记的参加者，按性别和职级计人数。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Client No. {0} (no alias)</source>
+        <translation>来访者 {0} 号（无代号）</translation>
+    </message>
+    <message>
+        <source>Total: {total} (registered clients {registered}, anonymous {anonymous})</source>
+        <translation>合计 {total} 人（登记来访者 {registered}，匿名 {anonymous}）</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Saving attendance…</source>
+        <translation>正在保存出勤…</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Audit log</source>
@@ -248,6 +343,573 @@
     </message>
 </context>
 <context>
+    <name>CaseEditDialog</name>
+    <message>
+        <source>Edit case</source>
+        <translation>编辑个案</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation>保存个案</translation>
+    </message>
+    <message>
+        <source>Case {0} · source and concerns</source>
+        <translation>个案 {0} · 来源与主诉</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>主诉类别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Talk trigger (七必谈)</source>
+        <translation>七必谈情形</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForms</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>放弃未保存的内容？</translation>
+    </message>
+    <message>
+        <source>What you typed in this form has not been saved. Close it and lose the changes?</source>
+        <translation>此表单中填写的内容尚未保存。确定关闭并放弃这些内容吗？</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Psychological care station · {0}</source>
+        <translation>心理健康服务站 · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Case code</source>
+        <translation>个案编号</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>来访者</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开案日期</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>最近服务</translation>
+    </message>
+    <message>
+        <source>Deleted (visible to the custodian only)</source>
+        <translation>已删除（仅档案管理员可见）</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Emergency access…</source>
+        <translation>紧急查阅…</translation>
+    </message>
+    <message>
+        <source>Open a colleague's case in a crisis, with a written reason</source>
+        <translation>危机情况下查阅同事负责的个案，须写明原因</translation>
+    </message>
+    <message>
+        <source>New client / case…</source>
+        <translation>新建来访者/个案…</translation>
+    </message>
+    <message>
+        <source>Register a client and open a case (Ctrl+N)</source>
+        <translation>登记来访者并开立个案（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open a case.</source>
+        <translation>双击或按回车打开个案。</translation>
+    </message>
+    <message>
+        <source>Case code, alias or name</source>
+        <translation>个案编号、代号或姓名</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>查找个案</translation>
+    </message>
+    <message>
+        <source>Case code, alias or name (Ctrl+F)</source>
+        <translation>个案编号、代号或姓名（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Any risk</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <source>High or imminent</source>
+        <translation>高或紧急</translation>
+    </message>
+    <message>
+        <source>Risk: {0}</source>
+        <translation>风险：{0}</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>全部咨询师</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <source>Opened between</source>
+        <translation>开案日期在</translation>
+    </message>
+    <message>
+        <source>Limit the opening date</source>
+        <translation>限定开案日期</translation>
+    </message>
+    <message>
+        <source>Opened from</source>
+        <translation>开案日期起</translation>
+    </message>
+    <message>
+        <source>Opened until</source>
+        <translation>开案日期止</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除条件</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>{0} cases</source>
+        <translation>共 {0} 个个案</translation>
+    </message>
+    <message>
+        <source>No case matches this search.</source>
+        <translation>没有符合条件的个案。</translation>
+    </message>
+    <message>
+        <source>There are no cases yet. Start with “New client / case…”.</source>
+        <translation>还没有个案。可从“新建来访者/个案…”开始。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制编号</translation>
+    </message>
+    <message>
+        <source>The code is removed from the clipboard again after 30 seconds.</source>
+        <translation>编号在 30 秒后会从剪贴板中清除。</translation>
+    </message>
+    <message>
+        <source>Delete case…</source>
+        <translation>删除个案…</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>来访者</translation>
+    </message>
+    <message>
+        <source>Identity…</source>
+        <translation>身份信息…</translation>
+    </message>
+    <message>
+        <source>Show identity</source>
+        <translation>显示身份信息</translation>
+    </message>
+    <message>
+        <source>Shows name, unit and phone; each showing is written to the audit log.</source>
+        <translation>显示姓名、单位和电话；每次查看都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Close case…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Counsellors</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>共享…</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>改派…</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Consent…</source>
+        <translation>知情同意…</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>主诉类别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Edit case…</source>
+        <translation>编辑个案…</translation>
+    </message>
+    <message>
+        <source>New session (Ctrl+Shift+N)</source>
+        <translation>新增服务记录（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新增服务记录</translation>
+    </message>
+    <message>
+        <source>Risk level…</source>
+        <translation>风险等级…</translation>
+    </message>
+    <message>
+        <source>Crisis event…</source>
+        <translation>危机事件…</translation>
+    </message>
+    <message>
+        <source>Plan follow-up…</source>
+        <translation>计划回访…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>No records yet. Press Ctrl+Shift+N to add the first session.</source>
+        <translation>还没有记录。按 Ctrl+Shift+N 新增第一条服务记录。</translation>
+    </message>
+    <message>
+        <source>Opening the case…</source>
+        <translation>正在打开个案…</translation>
+    </message>
+    <message>
+        <source>Case {0}</source>
+        <translation>个案 {0}</translation>
+    </message>
+    <message>
+        <source>Case code {0}</source>
+        <translation>个案编号 {0}</translation>
+    </message>
+    <message>
+        <source>Risk: {0}</source>
+        <translation>风险：{0}</translation>
+    </message>
+    <message>
+        <source>This case was deleted.</source>
+        <translation>此个案已删除。</translation>
+    </message>
+    <message>
+        <source>You are reading this case through emergency access, until {0}. Everything you do is written to the audit log.</source>
+        <translation>您正在通过紧急查阅查看此个案，有效至 {0}。您的所有操作都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>alias {0}</source>
+        <translation>代号 {0}</translation>
+    </message>
+    <message>
+        <source>(no alias)</source>
+        <translation>（未登记代号）</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>{0} · opened {1}</source>
+        <translation>{0} · {1} 开案</translation>
+    </message>
+    <message>
+        <source> · closed {0}</source>
+        <translation> · {0} 结案</translation>
+    </message>
+    <message>
+        <source>Closing summary: {0}</source>
+        <translation>结案小结：{0}</translation>
+    </message>
+    <message>
+        <source> · shared with {0}</source>
+        <translation> · 共享：{0}</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>limits of confidentiality explained</source>
+        <translation>已说明保密限度</translation>
+    </message>
+    <message>
+        <source>limits of confidentiality not explained</source>
+        <translation>未说明保密限度</translation>
+    </message>
+    <message>
+        <source>Form {0} · signed {1} · {2}</source>
+        <translation>{0} · {1} 签署 · {2}</translation>
+    </message>
+    <message>
+        <source>The case is closed: reopen it first.</source>
+        <translation>个案已结案：请先重新开案。</translation>
+    </message>
+    <message>
+        <source>Reopen case…</source>
+        <translation>重新开案…</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Reopen case</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <source>Copied; cleared from the clipboard in 30 seconds.</source>
+        <translation>已复制，30 秒后从剪贴板清除。</translation>
+    </message>
+    <message>
+        <source>Hide identity</source>
+        <translation>隐藏身份信息</translation>
+    </message>
+    <message>
+        <source>Opening the identity…</source>
+        <translation>正在读取身份信息…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Anonymous client: no identity recorded.</source>
+        <translation>匿名来访者，不登记身份信息。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <source>Post type</source>
+        <translation>岗位类别</translation>
+    </message>
+    <message>
+        <source>Unit type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Delete this case?</source>
+        <translation>删除此个案？</translation>
+    </message>
+    <message>
+        <source>Case {0} is hidden from its counsellors. As custodian you can still see and restore it until it is purged. Delete it?</source>
+        <translation>个案 {0} 将对咨询师隐藏。在彻底清除之前，档案管理员仍可查看和恢复。确定删除吗？</translation>
+    </message>
+    <message>
+        <source>Deleting the case…</source>
+        <translation>正在删除个案…</translation>
+    </message>
+    <message>
+        <source>Choose a record in the timeline to see it here, or add a new session (Ctrl+Shift+N).</source>
+        <translation>在时间线中选择一条记录即可在此查看，或新增服务记录（Ctrl+Shift+N）。</translation>
+    </message>
+    <message>
+        <source>Risk level changed</source>
+        <translation>风险等级调整</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Crisis event</source>
+        <translation>危机事件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件经过</translation>
+    </message>
+    <message>
+        <source>Actions taken</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>安全计划</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次回访</translation>
+    </message>
+    <message>
+        <source>Planned by</source>
+        <translation>计划人</translation>
+    </message>
+    <message>
+        <source>Record as done…</source>
+        <translation>记录完成…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Psychological care station · Change password</source>
@@ -304,6 +966,72 @@
     <message>
         <source>Changing the password…</source>
         <translation>正在修改密码…</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Case {0} · close the case</source>
+        <translation>个案 {0} · 结案</translation>
+    </message>
+    <message>
+        <source>The record stays in the archive. Follow-ups can still be planned; a closed case can be reopened with a reason.</source>
+        <translation>结案后档案仍然保留，仍可计划回访；如需继续服务，可写明原因重新开案。</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Closing summary</source>
+        <translation>结案小结</translation>
+    </message>
+    <message>
+        <source>Closing the case…</source>
+        <translation>正在结案…</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Informed consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Save consent</source>
+        <translation>保存知情同意</translation>
+    </message>
+    <message>
+        <source>Case {0} · informed consent</source>
+        <translation>个案 {0} · 知情同意</translation>
+    </message>
+    <message>
+        <source>e.g. 2026版</source>
+        <translation>例如 2026版</translation>
+    </message>
+    <message>
+        <source>The limits of confidentiality were explained to the client</source>
+        <translation>已向来访者说明保密的限度</translation>
+    </message>
+    <message>
+        <source>Limits of confidentiality explained</source>
+        <translation>已说明保密的限度</translation>
+    </message>
+    <message>
+        <source>Form version</source>
+        <translation>知情同意书版本</translation>
+    </message>
+    <message>
+        <source>Date signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -373,6 +1101,65 @@
     </message>
 </context>
 <context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>Crisis event</source>
+        <translation>危机事件</translation>
+    </message>
+    <message>
+        <source>Save crisis event</source>
+        <translation>保存危机事件</translation>
+    </message>
+    <message>
+        <source>Case {0} · correct a crisis event</source>
+        <translation>个案 {0} · 更正危机事件</translation>
+    </message>
+    <message>
+        <source>Case {0} · record a crisis event</source>
+        <translation>个案 {0} · 记录危机事件</translation>
+    </message>
+    <message>
+        <source>Actions taken</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件经过</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>安全计划</translation>
+    </message>
+    <message>
+        <source>At least high (default)</source>
+        <translation>至少为“高”（默认）</translation>
+    </message>
+    <message>
+        <source>Risk level after the event</source>
+        <translation>事件后的风险等级</translation>
+    </message>
+    <message>
+        <source>Now: {0}</source>
+        <translation>当前：{0}</translation>
+    </message>
+    <message>
+        <source>Reason for the level</source>
+        <translation>风险等级的依据</translation>
+    </message>
+    <message>
+        <source>The risk level is not changed here: use “Risk level…”.</source>
+        <translation>此处不调整风险等级，请使用“风险等级…”。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>CustodianPage</name>
     <message>
         <source>Records custodian</source>
@@ -412,6 +1199,121 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Today's sessions</source>
+        <translation>今日服务</translation>
+    </message>
+    <message>
+        <source>No sessions are planned for today.</source>
+        <translation>今天没有安排的服务。</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期回访</translation>
+    </message>
+    <message>
+        <source>No follow-up is overdue.</source>
+        <translation>没有逾期的回访。</translation>
+    </message>
+    <message>
+        <source>High-risk cases</source>
+        <translation>高风险个案</translation>
+    </message>
+    <message>
+        <source>No open case is at high or imminent risk.</source>
+        <translation>目前没有风险等级为高或紧急的个案。</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>紧急查阅</translation>
+    </message>
+    <message>
+        <source>Nobody has used emergency access recently.</source>
+        <translation>近期没有紧急查阅。</translation>
+    </message>
+    <message>
+        <source>Nobody has used emergency access to your cases recently.</source>
+        <translation>近期没有人紧急查阅您负责的个案。</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>new cases</source>
+        <translation>新开个案</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <source>cases closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>follow-ups done</source>
+        <translation>完成回访</translation>
+    </message>
+    <message>
+        <source>Counts for the whole station; no person's record is shown to your role.</source>
+        <translation>全站汇总数字；您的角色不显示任何个人记录。</translation>
+    </message>
+    <message>
+        <source>Counts for the cases you may see.</source>
+        <translation>按您可查看的个案统计。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Today is {0}</source>
+        <translation>今天是 {0}</translation>
+    </message>
+    <message>
+        <source>This month ({0}-{1:02d})</source>
+        <translation>本月统计（{0}-{1:02d}）</translation>
+    </message>
+    <message>
+        <source>time not set</source>
+        <translation>未定时间</translation>
+    </message>
+    <message>
+        <source>due {0}</source>
+        <translation>应于 {0} 回访</translation>
+    </message>
+    <message>
+        <source>{0} days overdue</source>
+        <translation>逾期 {0} 天</translation>
+    </message>
+    <message>
+        <source>since {0}</source>
+        <translation>自 {0} 起</translation>
+    </message>
+    <message>
+        <source>{0} opened it in an emergency</source>
+        <translation>{0} 紧急查阅</translation>
+    </message>
+    <message>
+        <source>until {0}</source>
+        <translation>有效至 {0}</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>Reason: {0}</source>
+        <translation>原因：{0}</translation>
+    </message>
+</context>
+<context>
     <name>DevicePage</name>
     <message>
         <source>Device binding</source>
@@ -432,6 +1334,422 @@
     <message>
         <source>Create the vault without device binding</source>
         <translation>不绑定设备，仍然创建档案库</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <source>Emergency access</source>
+        <translation>紧急查阅</translation>
+    </message>
+    <message>
+        <source>Open the case now</source>
+        <translation>打开个案</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Emergency access to a colleague's case</source>
+        <translation>紧急查阅同事负责的个案</translation>
+    </message>
+    <message>
+        <source>Use this only in a crisis, when the case's counsellor cannot be reached. Your access is written to the audit log with your reason; the case's counsellor and the records custodian will see it on their dashboard. It ends by itself after {0} hours.</source>
+        <translation>仅在危机情况下、联系不上负责咨询师时使用。您的查阅及原因会写入审计日志，负责该个案的咨询师和档案管理员会在工作台上看到。查阅权限 {0} 小时后自动失效。</translation>
+    </message>
+    <message>
+        <source>Case code</source>
+        <translation>个案编号</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-0042</source>
+        <translation>例如 2026-0042</translation>
+    </message>
+    <message>
+        <source>The full code, as the colleague or the paper file gives it.</source>
+        <translation>完整的个案编号，以同事告知或纸质档案为准。</translation>
+    </message>
+    <message>
+        <source>What happened, and why the case cannot wait for its counsellor</source>
+        <translation>发生了什么，为什么不能等负责的咨询师处理</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>At least {0} characters.</source>
+        <translation>至少 {0} 个字。</translation>
+    </message>
+    <message>
+        <source>I understand that this access is recorded and shown to others.</source>
+        <translation>我了解此次查阅会被记录，并告知相关人员。</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm that you understand.</source>
+        <translation>请先勾选确认。</translation>
+    </message>
+    <message>
+        <source>No case has this code. Check it and type it again.</source>
+        <translation>没有找到这个个案编号，请核对后重新输入。</translation>
+    </message>
+    <message>
+        <source>Checking the case code…</source>
+        <translation>正在核对个案编号…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCompleteDialog</name>
+    <message>
+        <source>Follow-up done</source>
+        <translation>回访完成</translation>
+    </message>
+    <message>
+        <source>Save outcome</source>
+        <translation>保存回访结果</translation>
+    </message>
+    <message>
+        <source>Case {0} · follow-up due {1} by {2}</source>
+        <translation>个案 {0} · {1} 的{2}回访</translation>
+    </message>
+    <message>
+        <source>Plan the next follow-up</source>
+        <translation>计划下次回访</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Next due date</source>
+        <translation>下次回访日期</translation>
+    </message>
+    <message>
+        <source>The next follow-up keeps the same method.</source>
+        <translation>下次回访沿用本次的回访方式。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPlanDialog</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Save follow-up</source>
+        <translation>保存回访计划</translation>
+    </message>
+    <message>
+        <source>Save new date</source>
+        <translation>保存新日期</translation>
+    </message>
+    <message>
+        <source>Case {0} · plan a follow-up</source>
+        <translation>个案 {0} · 计划回访</translation>
+    </message>
+    <message>
+        <source>Case {0} · reschedule the follow-up</source>
+        <translation>个案 {0} · 回访改期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>GroupSessionDialog</name>
+    <message>
+        <source>Psychological care station · Edit group session</source>
+        <translation>心理健康服务站 · 编辑团体活动</translation>
+    </message>
+    <message>
+        <source>Psychological care station · New group session</source>
+        <translation>心理健康服务站 · 新增团体活动</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add session</source>
+        <translation>新增活动</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Activity room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Activity notes</source>
+        <translation>活动记录</translation>
+    </message>
+    <message>
+        <source>What the group did. Write no names: attendance is recorded separately.</source>
+        <translation>记录活动内容，不要写姓名：出勤另行登记。</translation>
+    </message>
+    <message>
+        <source>Adding the session…</source>
+        <translation>正在新增活动…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTotalsPanel</name>
+    <message>
+        <source>Figures only: the group sessions held in the month and their attendance, counted per session. Nothing here points to a person.</source>
+        <translation>只有数字：当月举行的团体活动及出勤人次（按场次累计），不含任何个人信息。</translation>
+    </message>
+    <message>
+        <source>Programmes with sessions</source>
+        <translation>开展活动的项目</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <source>Registered clients (attendances)</source>
+        <translation>登记来访者（人次）</translation>
+    </message>
+    <message>
+        <source>Anonymous headcount (attendances)</source>
+        <translation>匿名参加者（人次）</translation>
+    </message>
+    <message>
+        <source>Total attendance</source>
+        <translation>出勤合计（人次）</translation>
+    </message>
+    <message>
+        <source>By theme</source>
+        <translation>按主题</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>出勤人次</translation>
+    </message>
+    <message>
+        <source>By gender and rank level</source>
+        <translation>按性别和职级</translation>
+    </message>
+    <message>
+        <source>Anonymous headcounts plus registered clients with gender and rank on record.</source>
+        <translation>匿名人数，加上已记录性别和职级的登记来访者。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{0} attendances of registered clients without gender or rank level on record are counted in the total only.</source>
+        <translation>另有 {0} 人次的登记来访者未记录性别或职级，只计入合计。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Group work</source>
+        <translation>团体辅导</translation>
+    </message>
+    <message>
+        <source>Your role sees the monthly figures of group work only, never a programme's sessions or who attended.</source>
+        <translation>您的角色只能查看团体辅导的月度统计数字，看不到具体项目、活动或出勤人员。</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>团体项目</translation>
+    </message>
+    <message>
+        <source>Monthly totals</source>
+        <translation>月度统计</translation>
+    </message>
+    <message>
+        <source>Group counselling programmes (stress management, music relaxation, salons, team building). Open one to record its sessions and attendance.</source>
+        <translation>团体辅导项目（压力管理、音乐放松、心理沙龙、团队建设等）。打开项目即可登记各次活动和出勤。</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>带领者</translation>
+    </message>
+    <message>
+        <source>Group programmes</source>
+        <translation>团体辅导项目</translation>
+    </message>
+    <message>
+        <source>No group programme yet. Start with “New programme…”.</source>
+        <translation>还没有团体辅导项目。点“新建团体…”开始。</translation>
+    </message>
+    <message>
+        <source>New programme…</source>
+        <translation>新建团体…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>‹ All programmes</source>
+        <translation>‹ 全部项目</translation>
+    </message>
+    <message>
+        <source>Back to all programmes</source>
+        <translation>返回全部项目</translation>
+    </message>
+    <message>
+        <source>Edit programme…</source>
+        <translation>编辑项目…</translation>
+    </message>
+    <message>
+        <source>Delete programme</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Group sessions</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Latest group session</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <source>Programme description</source>
+        <translation>项目说明</translation>
+    </message>
+    <message>
+        <source>Activity room</source>
+        <translation>活动室</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>出勤人次</translation>
+    </message>
+    <message>
+        <source>Sessions of the programme</source>
+        <translation>本项目的活动</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>新增活动…</translation>
+    </message>
+    <message>
+        <source>Attendance…</source>
+        <translation>登记出勤…</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车键</translation>
+    </message>
+    <message>
+        <source>Edit session…</source>
+        <translation>编辑活动…</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>Registered clients {0} · anonymous {1}</source>
+        <translation>登记来访者 {0} · 匿名 {1}</translation>
+    </message>
+    <message>
+        <source>Delete the programme “{0}” with its {1} sessions and their attendance? The records custodian can still see deleted records.</source>
+        <translation>删除项目“{0}”及其 {1} 次活动和出勤记录吗？档案管理员仍可查看已删除的记录。</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>Programme deleted.</source>
+        <translation>项目已删除。</translation>
+    </message>
+    <message>
+        <source>Delete this session and its attendance?</source>
+        <translation>删除这次活动及其出勤记录吗？</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedFormDialog</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>What you entered has not been saved. Close without saving?</source>
+        <translation>填写的内容尚未保存。不保存就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>HeadcountGrid</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -519,6 +1837,346 @@
     <message>
         <source>Checking the audit chain…</source>
         <translation>正在校验审计日志…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Psychological care station · Import register</source>
+        <translation>心理健康服务站 · 导入台账</translation>
+    </message>
+    <message>
+        <source>Import a register</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Bring in a station's Excel or CSV register, one service contact per row. Every row is checked first; nothing is imported until the file is clean or you choose to import only the rows without errors.</source>
+        <translation>导入站点原有的 Excel 或 CSV 台账，每行一次服务。程序先检查每一行；在文件全部无误、或您选择只导入无误的行之前，不会导入任何记录。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>Register file</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Save the import template…</source>
+        <translation>保存导入模板…</translation>
+    </message>
+    <message>
+        <source>Start from the template: it has the 15 columns and the allowed values.</source>
+        <translation>建议从导入模板开始：模板有全部 15 列和各列的可选值。</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Cancel check</source>
+        <translation>取消检查</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Rows without errors</source>
+        <translation>无误的行</translation>
+    </message>
+    <message>
+        <source>Rows with errors</source>
+        <translation>有误的行</translation>
+    </message>
+    <message>
+        <source>New clients</source>
+        <translation>新来访者</translation>
+    </message>
+    <message>
+        <source>Clients already on record</source>
+        <translation>已有来访者</translation>
+    </message>
+    <message>
+        <source>New cases</source>
+        <translation>新个案</translation>
+    </message>
+    <message>
+        <source>Open cases continued</source>
+        <translation>续接的进行中个案</translation>
+    </message>
+    <message>
+        <source>Service sessions</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Rows with errors: correct them in the file and choose it again.</source>
+        <translation>以下各行有误：请在文件中改正后重新选择文件。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import only the rows without errors…</source>
+        <translation>仅导入无误的行…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the register to import</source>
+        <translation>选择要导入的台账</translation>
+    </message>
+    <message>
+        <source>Registers (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>台账文件 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {0}</source>
+        <translation>无法读取文件：{0}</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>已取消检查。</translation>
+    </message>
+    <message>
+        <source>Every row is correct. Import puts them all in at once.</source>
+        <translation>每一行都无误。点“导入”一次全部导入。</translation>
+    </message>
+    <message>
+        <source>No row can be imported.</source>
+        <translation>没有可以导入的行。</translation>
+    </message>
+    <message>
+        <source>Import only the rows without errors</source>
+        <translation>仅导入无误的行</translation>
+    </message>
+    <message>
+        <source>{good} rows will be imported; the {bad} rows with errors will be left out and must be entered by hand or imported later. Import now?</source>
+        <translation>将导入 {good} 行；{bad} 行有误，不会导入，需要手工录入或改正后另行导入。现在导入吗？</translation>
+    </message>
+    <message>
+        <source>Importing in one step; this cannot be interrupted…</source>
+        <translation>正在一次性导入，中途不能取消…</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows in one step.</source>
+        <translation>已一次导入 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Clients: {created} new, {matched} already on record. Cases: {cases} opened, {continued} continued. Service sessions: {sessions}.</source>
+        <translation>来访者：新建 {created} 位，已有 {matched} 位。个案：新建 {cases} 个，续接 {continued} 个。服务记录：{sessions} 条。</translation>
+    </message>
+    <message>
+        <source>{0} rows with errors were left out.</source>
+        <translation>有误的 {0} 行未导入。</translation>
+    </message>
+    <message>
+        <source>The register holds personal data: delete the original file or keep it encrypted, as the station's rules say.</source>
+        <translation>台账含有个人信息：请按本站规定删除原始文件或加密保存。</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>Register import template.xlsx</source>
+        <translation>台账导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: {0}</source>
+        <translation>模板已保存：{0}</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {0}</source>
+        <translation>无法保存模板：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LectureDialog</name>
+    <message>
+        <source>Psychological care station · Edit lecture</source>
+        <translation>心理健康服务站 · 编辑讲座培训</translation>
+    </message>
+    <message>
+        <source>Psychological care station · New lecture</source>
+        <translation>心理健康服务站 · 新增讲座培训</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add lecture</source>
+        <translation>新增讲座</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>The lecturer or the organisation giving the lecture.</source>
+        <translation>主讲人或主办单位。</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>听众人数</translation>
+    </message>
+    <message>
+        <source>Count the audience by gender and rank level. Nobody is named.</source>
+        <translation>按性别和职级填写听众人数，不记录姓名。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Only {0}, who entered this lecture, or the custodian can change it.</source>
+        <translation>只有录入这条记录的 {0} 或档案管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Audience in total: {0}</source>
+        <translation>听众合计：{0} 人</translation>
+    </message>
+    <message>
+        <source>Adding the lecture…</source>
+        <translation>正在新增讲座…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>LectureTotalsBox</name>
+    <message>
+        <source>Lectures and trainings</source>
+        <translation>讲座培训场次</translation>
+    </message>
+    <message>
+        <source>Audience in total</source>
+        <translation>听众合计（人次）</translation>
+    </message>
+    <message>
+        <source>Totals of {0}</source>
+        <translation>{0}合计</translation>
+    </message>
+</context>
+<context>
+    <name>LecturesPage</name>
+    <message>
+        <source>Lectures and training</source>
+        <translation>讲座与培训</translation>
+    </message>
+    <message>
+        <source>Your role sees the monthly figures only.</source>
+        <translation>您的角色只能查看月度统计数字。</translation>
+    </message>
+    <message>
+        <source>Lectures and trainings for cadres, with the audience counted by gender and rank level. No one in the audience is named.</source>
+        <translation>面向干部的讲座和培训，听众按性别和职级计人数，不记录任何人的姓名。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>听众人数</translation>
+    </message>
+    <message>
+        <source>Lectures of the month</source>
+        <translation>当月讲座培训</translation>
+    </message>
+    <message>
+        <source>No lecture in this month.</source>
+        <translation>本月没有讲座培训记录。</translation>
+    </message>
+    <message>
+        <source>New lecture…</source>
+        <translation>新增讲座…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车键</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Delete lecture</source>
+        <translation>删除讲座</translation>
+    </message>
+    <message>
+        <source>Delete this lecture and its audience counts?</source>
+        <translation>删除这条讲座培训记录及其听众人数吗？</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>Lecture deleted.</source>
+        <translation>记录已删除。</translation>
     </message>
 </context>
 <context>
@@ -626,6 +2284,26 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>New client / case…</source>
+        <translation>新建来访者/个案…</translation>
+    </message>
+    <message>
+        <source>Find a case</source>
+        <translation>查找个案</translation>
+    </message>
+    <message>
+        <source>Emergency access…</source>
+        <translation>紧急查阅…</translation>
+    </message>
+    <message>
+        <source>Import register…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+    <message>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -646,6 +2324,10 @@
         <translation>工作台</translation>
     </message>
     <message>
+        <source>Groups and lectures</source>
+        <translation>团体与讲座</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -656,6 +2338,280 @@
     <message>
         <source>My account</source>
         <translation>我的账户</translation>
+    </message>
+    <message>
+        <source>Group work</source>
+        <translation>团体辅导</translation>
+    </message>
+    <message>
+        <source>Lectures and training</source>
+        <translation>讲座与培训</translation>
+    </message>
+</context>
+<context>
+    <name>MonthPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New client and case</source>
+        <translation>新建来访者与个案</translation>
+    </message>
+    <message>
+        <source>Register and open the case</source>
+        <translation>登记并开立个案</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fields marked * are needed. Everything else can be added later in the case.</source>
+        <translation>带 * 的为必填项，其余内容可以稍后在个案中补充。</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>来访者</translation>
+    </message>
+    <message>
+        <source>By real name</source>
+        <translation>实名</translation>
+    </message>
+    <message>
+        <source>Anonymously (alias only)</source>
+        <translation>匿名（只登记代号）</translation>
+    </message>
+    <message>
+        <source>Register by real name</source>
+        <translation>实名登记</translation>
+    </message>
+    <message>
+        <source>Register anonymously</source>
+        <translation>匿名登记</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Alias *</source>
+        <translation>匿名代号 *</translation>
+    </message>
+    <message>
+        <source>A code name the client agrees to, e.g. 青松. No real name.</source>
+        <translation>与来访者商定的代号，例如“青松”。不要使用真实姓名。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Name and phone of a person to call in a crisis.</source>
+        <translation>危机时可联系的人的姓名和电话。</translation>
+    </message>
+    <message>
+        <source>For the statistics</source>
+        <translation>统计信息</translation>
+    </message>
+    <message>
+        <source>Counted in the monthly figures without any name. Leave a field open when the client prefers not to say.</source>
+        <translation>只用于月度统计，不含姓名。来访者不愿透露的可以不填。</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Shown only as an age band.</source>
+        <translation>只以年龄段显示。</translation>
+    </message>
+    <message>
+        <source>Rank level</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <source>Finer rank (optional)</source>
+        <translation>具体职级（可选）</translation>
+    </message>
+    <message>
+        <source>Post type</source>
+        <translation>岗位类别</translation>
+    </message>
+    <message>
+        <source>Unit type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Source *</source>
+        <translation>来源 *</translation>
+    </message>
+    <message>
+        <source>Seven must-talks *</source>
+        <translation>七必谈情形 *</translation>
+    </message>
+    <message>
+        <source>Which of the seven must-talks led to the heart-to-heart talk.</source>
+        <translation>引发这次谈心谈话的七必谈情形。</translation>
+    </message>
+    <message>
+        <source>Concerns *</source>
+        <translation>主诉类别 *</translation>
+    </message>
+    <message>
+        <source>Tick every concern the client brings; at least one.</source>
+        <translation>勾选来访者提到的所有困扰，至少一项。</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>开案日期</translation>
+    </message>
+    <message>
+        <source>First risk judgement</source>
+        <translation>初步风险判断</translation>
+    </message>
+    <message>
+        <source>High and imminent cases stay on the dashboard until lowered.</source>
+        <translation>风险为高或紧急的个案会一直显示在工作台上，直到下调。</translation>
+    </message>
+    <message>
+        <source>Basis of the judgement</source>
+        <translation>判断依据</translation>
+    </message>
+    <message>
+        <source>Counsellor *</source>
+        <translation>负责咨询师 *</translation>
+    </message>
+    <message>
+        <source>Informed consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>The client has signed the consent form</source>
+        <translation>来访者已签署知情同意书</translation>
+    </message>
+    <message>
+        <source>Consent form signed</source>
+        <translation>已签署知情同意书</translation>
+    </message>
+    <message>
+        <source>It can also be recorded later in the case.</source>
+        <translation>也可以稍后在个案中补录。</translation>
+    </message>
+    <message>
+        <source>Form version *</source>
+        <translation>同意书版本 *</translation>
+    </message>
+    <message>
+        <source>e.g. 2026版</source>
+        <translation>例如 2026版</translation>
+    </message>
+    <message>
+        <source>Signed on *</source>
+        <translation>签署日期 *</translation>
+    </message>
+    <message>
+        <source>The limits of confidentiality were explained to the client</source>
+        <translation>已向来访者说明保密的限度</translation>
+    </message>
+    <message>
+        <source>Limits of confidentiality explained</source>
+        <translation>已说明保密的限度</translation>
+    </message>
+    <message>
+        <source>Only an alias is kept: no name, unit or phone number is recorded.</source>
+        <translation>只保留代号：不记录姓名、单位和电话。</translation>
+    </message>
+    <message>
+        <source>Name, unit and phone are seen only by the client's counsellors and the records custodian.</source>
+        <translation>姓名、单位和电话只有负责的咨询师和档案管理员可以看到。</translation>
+    </message>
+    <message>
+        <source>Saving the consent record…</source>
+        <translation>正在保存知情同意记录…</translation>
+    </message>
+    <message>
+        <source>Registering the client and opening the case…</source>
+        <translation>正在登记来访者并开立个案…</translation>
+    </message>
+    <message>
+        <source>The case is open. The consent record was not saved: correct it and save again, or skip it and record it later in the case.</source>
+        <translation>个案已开立，但知情同意记录未保存：请修改后再保存，或跳过，稍后在个案中补录。</translation>
+    </message>
+    <message>
+        <source>Save the consent record</source>
+        <translation>保存知情同意记录</translation>
+    </message>
+    <message>
+        <source>Skip, open the case</source>
+        <translation>跳过，打开个案</translation>
+    </message>
+    <message>
+        <source>The client is registered; the case is not open yet. Correct the marked field and press “Open the case”.</source>
+        <translation>来访者已登记，个案尚未开立。请修改标出的内容，再点“开立个案”。</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>开立个案</translation>
+    </message>
+    <message>
+        <source>Withdraw the registration?</source>
+        <translation>撤销登记？</translation>
+    </message>
+    <message>
+        <source>The client is registered but has no case yet. Withdraw the registration and close? Choose No to stay and open the case.</source>
+        <translation>来访者已登记，但还没有开立个案。要撤销这次登记并关闭吗？选择“否”可留下来继续开立个案。</translation>
+    </message>
+    <message>
+        <source>Discard the form?</source>
+        <translation>放弃填写的内容？</translation>
+    </message>
+    <message>
+        <source>What you entered has not been saved. Close the form and discard it?</source>
+        <translation>填写的内容还没有保存。确定关闭并放弃吗？</translation>
+    </message>
+    <message>
+        <source>Withdrawing the registration…</source>
+        <translation>正在撤销登记…</translation>
     </message>
 </context>
 <context>
@@ -691,6 +2647,171 @@ Close anyway?</source>
         <translation>旧的恢复密钥已经失效。新的恢复密钥只在此窗口中显示，本程序不保存任何副本。如果您还没有打印或保存新的恢复密钥单，关闭后它将丢失，忘记的密码也将无法再重设。
 
 仍然关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Psychological care station · Sandplay photo</source>
+        <translation>心理健康服务站 · 沙盘照片</translation>
+    </message>
+    <message>
+        <source>Tray photo</source>
+        <translation>沙盘照片</translation>
+    </message>
+    <message>
+        <source>e.g. first tray, the bridge</source>
+        <translation>例如：初始沙盘、小桥</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <source>Save caption</source>
+        <translation>保存说明</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <source>Remove photo…</source>
+        <translation>删除照片…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Photo {0} of {1}</source>
+        <translation>第 {0} 张，共 {1} 张</translation>
+    </message>
+    <message>
+        <source>Opening the photo…</source>
+        <translation>正在打开照片…</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown.</source>
+        <translation>无法显示这张照片。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Caption saved.</source>
+        <translation>说明已保存。</translation>
+    </message>
+    <message>
+        <source>Remove this photo?</source>
+        <translation>删除这张照片？</translation>
+    </message>
+    <message>
+        <source>The photo is deleted from the archive for good; it cannot be restored. Remove it?</source>
+        <translation>照片将从档案库中彻底删除，无法恢复。确定删除吗？</translation>
+    </message>
+    <message>
+        <source>Removing the photo…</source>
+        <translation>正在删除照片…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Psychological care station · Edit group programme</source>
+        <translation>心理健康服务站 · 编辑团体项目</translation>
+    </message>
+    <message>
+        <source>Psychological care station · New group programme</source>
+        <translation>心理健康服务站 · 新建团体</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create programme</source>
+        <translation>新建团体</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Programme title</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>带领者</translation>
+    </message>
+    <message>
+        <source>Tick everyone who leads the sessions (Space ticks the selected name).</source>
+        <translation>勾选所有带领者（空格键勾选当前选中的姓名）。</translation>
+    </message>
+    <message>
+        <source>Programme description</source>
+        <translation>项目说明</translation>
+    </message>
+    <message>
+        <source>Tick at least one facilitator.</source>
+        <translation>请至少勾选一位带领者。</translation>
+    </message>
+    <message>
+        <source>Creating the programme…</source>
+        <translation>正在新建团体…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign case</source>
+        <translation>改派个案</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <source>Case {0} · now with {1}</source>
+        <translation>个案 {0} · 目前由{1}负责</translation>
+    </message>
+    <message>
+        <source>Keep the previous counsellor as a colleague on the case</source>
+        <translation>原咨询师保留为本个案的共享同事</translation>
+    </message>
+    <message>
+        <source>Keep the previous counsellor</source>
+        <translation>保留原咨询师</translation>
+    </message>
+    <message>
+        <source>New counsellor</source>
+        <translation>新的负责咨询师</translation>
+    </message>
+    <message>
+        <source>Loading counsellors…</source>
+        <translation>正在读取咨询师名单…</translation>
+    </message>
+    <message>
+        <source>There is no other active counsellor.</source>
+        <translation>没有其他在用的咨询师。</translation>
+    </message>
+    <message>
+        <source>Reassigning…</source>
+        <translation>正在改派…</translation>
     </message>
 </context>
 <context>
@@ -850,6 +2971,297 @@ Save here anyway?</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenCaseDialog</name>
+    <message>
+        <source>Reopen case</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <source>Case {0} · reopen the case</source>
+        <translation>个案 {0} · 重新开案</translation>
+    </message>
+    <message>
+        <source>Reason for reopening</source>
+        <translation>重新开案原因</translation>
+    </message>
+    <message>
+        <source>Reopening the case…</source>
+        <translation>正在重新开案…</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDialog</name>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Save risk level</source>
+        <translation>保存风险等级</translation>
+    </message>
+    <message>
+        <source>Case {0} · current risk level: {1}</source>
+        <translation>个案 {0} · 当前风险等级：{1}</translation>
+    </message>
+    <message>
+        <source>New risk level</source>
+        <translation>新的风险等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>What the judgement rests on. Needed when a high or imminent risk is lowered.</source>
+        <translation>评估的依据。从“高”或“紧急”下调时必须填写。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>SandplayPanel</name>
+    <message>
+        <source>Sandplay details</source>
+        <translation>沙盘详情</translation>
+    </message>
+    <message>
+        <source>Separate with 、, e.g. 房子、小桥、大树</source>
+        <translation>用顿号分隔，例如：房子、小桥、大树</translation>
+    </message>
+    <message>
+        <source>Separate with 、, e.g. 保护、分离</source>
+        <translation>用顿号分隔，例如：保护、分离</translation>
+    </message>
+    <message>
+        <source>e.g. 3rd of 8, early stage</source>
+        <translation>例如：第3次（共8次）、初期</translation>
+    </message>
+    <message>
+        <source>Miniatures used</source>
+        <translation>使用的沙具</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Stage in the series</source>
+        <translation>系列阶段</translation>
+    </message>
+    <message>
+        <source>The client's story</source>
+        <translation>来访者的叙述</translation>
+    </message>
+    <message>
+        <source>Counsellor's observations</source>
+        <translation>咨询师观察</translation>
+    </message>
+    <message>
+        <source>Tray photos</source>
+        <translation>沙盘照片</translation>
+    </message>
+    <message>
+        <source>Photos are kept only inside the encrypted archive, never as separate files. At most {0} photos per session.</source>
+        <translation>照片只保存在加密档案库中，不会另存为文件。每次沙盘最多 {0} 张。</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Save this session first; photos can then be added.</source>
+        <translation>请先保存本次服务记录，然后即可添加照片。</translation>
+    </message>
+    <message>
+        <source>Double-click a photo, or select it and press Enter, to see it larger.</source>
+        <translation>双击照片，或选中后按回车键，可查看大图。</translation>
+    </message>
+    <message>
+        <source>{0} of at most {1} photos</source>
+        <translation>已有 {0} 张，最多 {1} 张</translation>
+    </message>
+    <message>
+        <source>No photos yet.</source>
+        <translation>还没有照片。</translation>
+    </message>
+    <message>
+        <source>Loading photos…</source>
+        <translation>正在读取照片…</translation>
+    </message>
+    <message>
+        <source>Photo {0}</source>
+        <translation>照片 {0}</translation>
+    </message>
+    <message>
+        <source>Photo {0}: {1}</source>
+        <translation>照片 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Add a tray photo</source>
+        <translation>添加沙盘照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <source>Adding the photo…</source>
+        <translation>正在添加照片…</translation>
+    </message>
+    <message>
+        <source>The chosen file cannot be read.</source>
+        <translation>无法读取所选文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>{0} more not shown here: find them in the case list.</source>
+        <translation>另有 {0} 项未在此显示，请在个案列表中查看。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>例如 14:30</translation>
+    </message>
+    <message>
+        <source>e.g. sandplay room</source>
+        <translation>例如：沙盘室</translation>
+    </message>
+    <message>
+        <source>Kind of service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>咨询室</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>咨询师</translation>
+    </message>
+    <message>
+        <source>Presenting situation</source>
+        <translation>来访情况</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>干预措施</translation>
+    </message>
+    <message>
+        <source>Observation and assessment</source>
+        <translation>观察评估</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>后续计划</translation>
+    </message>
+    <message>
+        <source>Risk judgement</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
+        <source>Becomes the case's risk level when this is its latest session.</source>
+        <translation>若这是本个案最近的一次服务，此评估即成为个案当前的风险等级。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Delete session…</source>
+        <translation>删除记录…</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Only you can see this (process note)</source>
+        <translation>仅自己可见（过程记录）</translation>
+    </message>
+    <message>
+        <source>Your own working notes on this session. Nobody else sees them — not colleagues who share the case, not the custodian — and they are never printed or exported.</source>
+        <translation>您本人对这次服务的工作笔记。其他人都看不到——共享个案的同事和档案管理员也看不到，也不会被打印或导出。</translation>
+    </message>
+    <message>
+        <source>Private process note (only you can see it)</source>
+        <translation>过程记录（仅自己可见）</translation>
+    </message>
+    <message>
+        <source>New session · {0}</source>
+        <translation>新增服务记录 · {0}</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Session of {0} · {1}</source>
+        <translation>{0} 的服务记录 · {1}</translation>
+    </message>
+    <message>
+        <source>Opening the session…</source>
+        <translation>正在打开服务记录…</translation>
+    </message>
+    <message>
+        <source>This session was deleted.</source>
+        <translation>这条服务记录已删除。</translation>
+    </message>
+    <message>
+        <source>Read only.</source>
+        <translation>只读。</translation>
+    </message>
+    <message>
+        <source>Enter the start time as hours and minutes, e.g. 14:30.</source>
+        <translation>请按“时:分”填写开始时间，例如 14:30。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Session saved; the sandplay details were not.</source>
+        <translation>服务记录已保存，但沙盘详情未保存。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Delete this session?</source>
+        <translation>删除这条服务记录？</translation>
+    </message>
+    <message>
+        <source>The session is marked as deleted: the counsellors no longer see it; the custodian still can. Delete it?</source>
+        <translation>这条记录将被标记为删除：咨询师不再看到它，档案管理员仍可查看。确定删除吗？</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +3451,41 @@ Close setup anyway?</source>
     </message>
 </context>
 <context>
+    <name>SharingDialog</name>
+    <message>
+        <source>Sharing</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Save sharing</source>
+        <translation>保存共享</translation>
+    </message>
+    <message>
+        <source>Case {0} · share with colleagues</source>
+        <translation>个案 {0} · 与同事共享</translation>
+    </message>
+    <message>
+        <source>Colleagues you tick see this case and its client's identity and can add records to it. Private process notes stay with their author.</source>
+        <translation>勾选的同事可以查看本个案及来访者身份信息，并可添加记录。过程记录仍只有作者本人可见。</translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>There is no other active counsellor.</source>
+        <translation>没有其他在用的咨询师。</translation>
+    </message>
+    <message>
+        <source>Loading colleagues…</source>
+        <translation>正在读取同事名单…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>StationPage</name>
     <message>
         <source>Station profile</source>
@@ -1110,6 +3557,61 @@ Close setup anyway?</source>
     <message>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Crisis event</source>
+        <translation>危机事件</translation>
+    </message>
+    <message>
+        <source>Follow-up · done</source>
+        <translation>回访 · 已完成</translation>
+    </message>
+    <message>
+        <source>Follow-up · overdue</source>
+        <translation>回访 · 逾期</translation>
+    </message>
+    <message>
+        <source>Follow-up · planned</source>
+        <translation>回访 · 计划</translation>
+    </message>
+    <message>
+        <source>risk judgement: {0}</source>
+        <translation>风险评估：{0}</translation>
+    </message>
+    <message>
+        <source>next due {0}</source>
+        <translation>下次回访 {0}</translation>
+    </message>
+    <message>
+        <source>{0} days overdue</source>
+        <translation>逾期 {0} 天</translation>
+    </message>
+    <message>
+        <source>not yet done</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ from station.models.vocab import (
     CrisisAction,
     FollowUpMethod,
     Gender,
+    RankLevel,
     RiskLevel,
     ServiceKind,
     TalkTrigger,
@@ -490,6 +491,7 @@ def case_view(ctx: SignedIn, case_id: int, today: date | None = None) -> CaseVie
             client_name=client.name if shown and client.name else None,
             gender=Gender(client.gender) if client.gender else None,
             age_band=age_band(client.birth_year, today or date.today()),
+            rank_level=RankLevel(client.rank_level) if client.rank_level else None,
             counsellor=refs.get(case.counsellor_id, UserRef(case.counsellor_id, "")),
             shared_with=tuple(
                 sorted(

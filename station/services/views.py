@@ -106,6 +106,7 @@ class CaseView:
     client_name: str | None  # None unless the viewer sees the client's identity
     gender: Gender | None
     age_band: AgeBand | None
+    rank_level: RankLevel | None
     counsellor: UserRef
     shared_with: tuple[UserRef, ...]
     status: CaseStatus

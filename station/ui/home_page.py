@@ -1,13 +1,15 @@
-"""The landing page: who is signed in, which station this is, and what the role can do here."""
+"""工作台, the landing page: a greeting, the dashboard (today's work; the counts only for the
+station lead), then which station this is and what the role can do here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from station.models.enums import ROLE_LABELS, STATION_KIND_LABELS, Role
 from station.services import audit, settings
 from station.services.context import SignedIn
+from station.ui.dashboard_page import DashboardPage
 from station.ui.forms import (
     MARGIN,
     SPACING,
@@ -23,6 +25,10 @@ from station.vault.audit_chain import ChainReport
 
 
 class HomePage(QWidget):
+    """``open_case(case_id)`` when a dashboard row is chosen."""
+
+    open_case = Signal(int)
+
     def __init__(self, ctx: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -46,6 +52,9 @@ class HomePage(QWidget):
         layout.addWidget(greeting)
         who = self.tr("Signed in as {0} · user name {1}").format(ROLE_LABELS[ctx.role], ctx.login)
         layout.addWidget(label(who, "muted", wrap=False))
+        self.dashboard = DashboardPage(ctx)
+        self.dashboard.open_case.connect(self.open_case)
+        layout.addWidget(self.dashboard)
         layout.addWidget(
             fact_box(
                 self.tr("This station"),

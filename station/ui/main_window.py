@@ -1,15 +1,24 @@
 """The main window: navigation of the areas that exist for the role, locking, logging out.
 
-Locking deletes every page widget before the lock screen appears, closes the
-database and drops the key; unlocking builds the pages again from the new
-session. Logging out (or closing the window) ends the session cleanly.
+Areas by role:
+- custodian and counsellor: 工作台 (dashboard), 个案 (the case list; a chosen case opens
+  in the same area, and leaving it returns to the list as it was), 团体与讲座, 我的账户;
+  the custodian also 审计日志 and 设置. The 个案 menu holds Ctrl+N (new client / case),
+  Ctrl+F (find a case), emergency access (counsellors) and the register import;
+- station lead: 工作台 (the counts only), 团体与讲座 where those pages serve the lead,
+  我的账户.
+
+Locking deletes every page widget (an open case included) before the lock screen
+appears, closes the database and drops the key; unlocking builds the pages again from
+the new session. Logging out (or closing the window) ends the session cleanly, after
+asking when a case has unsaved changes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +38,8 @@ from station.models.enums import ROLE_LABELS, Role
 from station.services import accounts, settings
 from station.services.context import SignedIn
 from station.ui import clipboard, messages
+from station.ui.case_list_page import CaseListPage
+from station.ui.case_view import CaseView
 from station.ui.forms import (
     MARGIN,
     SPACING,
@@ -35,11 +47,15 @@ from station.ui.forms import (
     button_row,
     fact_box,
     group,
+    is_alive,
     label,
     open_dialog,
 )
+from station.ui.groups_page import GroupsPage
 from station.ui.home_page import HomePage
 from station.ui.idle import IdleWatcher
+from station.ui.import_dialog import ImportDialog
+from station.ui.lectures_page import LecturesPage
 from station.ui.lock_screen import LockScreen
 from station.ui.password_dialog import ChangePasswordDialog
 from station.ui.session_lock import SessionLockWatcher
@@ -114,6 +130,72 @@ class AccountPage(QWidget):
             self.changed_note.show()
 
 
+class CasesArea(QStackedWidget):
+    """个案: the case list, and the case opened from it (or from the dashboard) in its
+    place. Going back shows the list exactly as it was left (filters, scroll position,
+    selection), with its rows brought up to date. ``left_case`` when the user closed
+    a case."""
+
+    left_case = Signal()
+
+    def __init__(self, ctx: SignedIn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("casesArea")
+        self.list_page = CaseListPage(ctx)
+        self.addWidget(self.list_page)
+        self.case_view: CaseView | None = None
+        self.case_id: int | None = None
+
+    def may_leave_case(self) -> bool:
+        """True when no case is open or the open one may go (asking about unsaved changes)."""
+        view = self.case_view
+        if view is None or not is_alive(view) or not view.has_unsaved_changes():
+            return True
+        return view.confirm_leave()
+
+    def open_case(self, case_id: int) -> bool:
+        """Show this case (replacing an open one, if that may go); False if it stayed."""
+        if self.case_view is not None and self.case_id == case_id:
+            self.setCurrentWidget(self.case_view)
+            return True
+        if not self.may_leave_case():
+            if self.case_view is not None:
+                self.setCurrentWidget(self.case_view)
+            return False
+        self._drop_view()
+        view = CaseView(self._ctx, case_id)
+        view.closed.connect(self._view_closed)
+        self.case_view, self.case_id = view, case_id
+        self.addWidget(view)
+        self.setCurrentWidget(view)  # the view puts the focus where work starts
+        return True
+
+    def show_list(self) -> bool:
+        """Back to the list; False when an open case with unsaved changes stays."""
+        if not self.may_leave_case():
+            return False
+        self._drop_view()
+        self.setCurrentWidget(self.list_page)
+        return True
+
+    def _view_closed(self) -> None:
+        """The case view said the user left it (it asked about changes itself)."""
+        self._drop_view()
+        self.setCurrentWidget(self.list_page)
+        self.list_page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.left_case.emit()
+
+    def _drop_view(self) -> None:
+        view, self.case_view, self.case_id = self.case_view, None, None
+        if view is None or not is_alive(view):
+            return
+        self.removeWidget(view)
+        view.hide()
+        view.setParent(None)  # freed on the next loop turn
+        view.deleteLater()
+
+
 class MainWindow(QMainWindow):
     """The signed-in window. Emits ``logged_out`` when the user logs out or switches
     user (then closes itself); closing it otherwise also logs out."""
@@ -131,6 +213,10 @@ class MainWindow(QMainWindow):
         self._content: QWidget | None = None
         self._navigation: QListWidget | None = None
         self._pages: QStackedWidget | None = None
+        self._home: HomePage | None = None
+        self._cases: CasesArea | None = None
+        self._case_origin: int | None = None  # the area a case was opened from
+        self.import_dialog: QDialog | None = None
         self._session_attached = False
         self.lock_screen: LockScreen | None = None
         self.setObjectName("mainWindow")
@@ -174,6 +260,15 @@ class MainWindow(QMainWindow):
         nav = self._navigation
         return [] if nav is None else [nav.item(i).text() for i in range(nav.count())]
 
+    @property
+    def home(self) -> HomePage | None:
+        return self._home
+
+    @property
+    def cases(self) -> CasesArea | None:
+        """The 个案 area (list and open case); None while locked or for the station lead."""
+        return self._cases
+
     def show_page(self, title: str) -> QWidget:
         """Select the navigation entry with this title and return its page."""
         titles = self.navigation_titles()
@@ -198,6 +293,27 @@ class MainWindow(QMainWindow):
         menu.addAction(self.quit_action)
         for action in (self.lock_action, self.logout_action, self.quit_action):
             self.addAction(action)  # shortcuts work while the menu bar is hidden too
+
+        self.new_case_action = QAction(self.tr("New client / case…"), self)
+        self.new_case_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_case_action.triggered.connect(self.new_case)
+        self.find_action = QAction(self.tr("Find a case"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.find_case)
+        self.emergency_action = QAction(self.tr("Emergency access…"), self)
+        self.emergency_action.triggered.connect(self.emergency_access)
+        self.import_action = QAction(self.tr("Import register…"), self)
+        self.import_action.triggered.connect(self.import_register)
+        self.record_actions = [self.new_case_action, self.find_action]
+        if self._ctx.role == Role.COUNSELLOR:
+            self.record_actions.append(self.emergency_action)
+        self.record_actions.append(self.import_action)
+        if self._ctx.sees_person_records:
+            records = self.menuBar().addMenu(self.tr("Cases"))
+            for action in self.record_actions:
+                records.addAction(action)
+                self.addAction(action)
+            self.menuBar().insertMenu(menu.menuAction(), records)
 
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
@@ -227,6 +343,8 @@ class MainWindow(QMainWindow):
                 )
             )
         self.lock_action.setEnabled(not self._locked)
+        for action in self.record_actions:
+            action.setEnabled(not self._locked and self._ctx.sees_person_records)
 
     def _build_content(self) -> None:
         ctx = self._ctx
@@ -252,18 +370,31 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, row_height))
             navigation.addItem(item)
             pages.addWidget(page)
-        navigation.currentRowChanged.connect(pages.setCurrentIndex)
+        navigation.currentRowChanged.connect(self._navigate)
         navigation.setCurrentRow(0)
         row.addWidget(navigation)
         row.addWidget(pages, 1)
 
         self._content, self._navigation, self._pages = content, navigation, pages
+        pages.setCurrentIndex(0)
         self._root.addWidget(content)
         self._root.setCurrentWidget(content)
         navigation.setFocus()
 
     def _make_pages(self, ctx: SignedIn) -> list[tuple[str, QWidget]]:
-        made: list[tuple[str, QWidget]] = [(self.tr("Home"), HomePage(ctx))]
+        home = HomePage(ctx)
+        home.open_case.connect(self.open_case)
+        self._home = home
+        made: list[tuple[str, QWidget]] = [(self.tr("Home"), home)]
+        if ctx.sees_person_records:
+            cases = CasesArea(ctx)
+            cases.list_page.open_case.connect(self.open_case)
+            cases.left_case.connect(self._left_case)
+            self._cases = cases
+            made.append((self.tr("Cases"), cases))
+        activities = self._activities_page(ctx)
+        if activities is not None:
+            made.append((self.tr("Groups and lectures"), activities))
         if ctx.role == Role.CUSTODIAN:
             from station.ui.audit_page import AuditPage
             from station.ui.settings_page import SettingsPage
@@ -278,10 +409,107 @@ class MainWindow(QMainWindow):
         made.append((self.tr("My account"), account))
         return made
 
+    def _activities_page(self, ctx: SignedIn) -> QWidget | None:
+        """团体与讲座: the group programmes and the lectures, as two tabs. The station
+        lead gets it only where the pages serve the lead (totals only)."""
+        made: list[tuple[str, GroupsPage | LecturesPage]] = [
+            (self.tr("Group work"), GroupsPage(ctx)),
+            (self.tr("Lectures and training"), LecturesPage(ctx)),
+        ]
+        if not ctx.sees_person_records:
+            for _title, page in made:
+                if not page.totals_only:  # a page that would show more than totals
+                    page.deleteLater()
+            made = [(title, page) for title, page in made if page.totals_only]
+        if not made:
+            return None
+        tabs = QTabWidget()
+        tabs.setObjectName("activitiesPage")
+        tabs.setDocumentMode(True)
+        for title, page in made:
+            tabs.addTab(page, title)
+        return tabs
+
+    # -- cases ---------------------------------------------------------------------------
+    def _navigate(self, row: int) -> None:
+        if self._pages is None:
+            return
+        self._pages.setCurrentIndex(row)
+        if self._cases is not None and self._pages.currentWidget() is not self._cases:
+            self._case_origin = None
+
+    def _select(self, page: QWidget) -> None:
+        if self._pages is None or self._navigation is None:
+            return
+        row = self._pages.indexOf(page)
+        if row >= 0 and self._navigation.currentRow() != row:
+            self._navigation.setCurrentRow(row)
+
+    def open_case(self, case_id: int) -> None:
+        """Show a case in the 个案 area (from the dashboard, the list or a dialog)."""
+        cases, pages = self._cases, self._pages
+        if cases is None or pages is None:
+            return
+        origin = pages.currentIndex() if pages.currentWidget() is not cases else None
+        self._select(cases)
+        if cases.open_case(case_id):
+            self._case_origin = origin
+
+    def _left_case(self) -> None:
+        """Back where the case was opened from: the dashboard, or the list."""
+        origin, self._case_origin = self._case_origin, None
+        if origin is not None and self._navigation is not None:
+            self._navigation.setCurrentRow(origin)
+
+    def new_case(self) -> None:
+        """Ctrl+N: register a client and open a case; the new case is then shown."""
+        if self._cases is not None and not self._locked:
+            self._cases.list_page.new_case()
+
+    def find_case(self) -> None:
+        """Ctrl+F: the case list with the focus in its search box."""
+        cases = self._cases
+        if cases is None or self._locked:
+            return
+        self._select(cases)
+        if cases.show_list():
+            self._case_origin = None
+            cases.list_page.focus_search()
+
+    def emergency_access(self) -> None:
+        if self._cases is not None and not self._locked:
+            self._cases.list_page.emergency_access()
+
+    def import_register(self) -> None:
+        """导入台账…: the import dialog; the lists are brought up to date afterwards."""
+        pages = self._pages
+        if pages is None or self._locked or not self._ctx.sees_person_records:
+            return
+        if self.import_dialog is not None and is_alive(self.import_dialog):
+            self.import_dialog.raise_()
+            return
+        host = self._cases or pages.currentWidget()
+        self.import_dialog = open_dialog(ImportDialog(self._ctx, parent=host), self._imported)
+
+    def _imported(self, _accepted: bool) -> None:
+        self.import_dialog = None
+        if self._cases is not None and self._cases.list_page.isVisible():
+            self._cases.list_page.reload()
+        if self._home is not None and self._home.isVisible():
+            self._home.dashboard.refresh()
+
+    def _may_leave(self) -> bool:
+        """Whether the session may end now (asks about a case's unsaved changes)."""
+        if self._locked or self._ended or self._cases is None or not is_alive(self._cases):
+            return True
+        return self._cases.may_leave_case()
+
     def _tear_down_content(self) -> None:
         """Delete every page: nothing of a record stays on screen or in a widget."""
         content = self._content
         self._content = self._navigation = self._pages = None
+        self._home = self._cases = None
+        self._case_origin = None
         if content is None:
             return
         self._root.removeWidget(content)
@@ -367,7 +595,7 @@ class MainWindow(QMainWindow):
 
     def log_out(self) -> None:
         """End the session and close; ``logged_out`` tells the caller to show the login."""
-        if self._ended:
+        if self._ended or not self._may_leave():
             return
         self._end_session()
         self.logged_out.emit()
@@ -380,5 +608,8 @@ class MainWindow(QMainWindow):
             self.session_watcher.attach(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave():
+            event.ignore()
+            return
         self._end_session()
         super().closeEvent(event)

@@ -145,7 +145,14 @@ def test_unlock_with_the_password_restores_the_navigation(qtbot: QtBot, window: 
 
     assert not window.is_locked and window.lock_screen is None
     assert window.ctx.vault.is_open
-    assert window.navigation_titles() == ["工作台", "审计日志", "设置", "我的账户"]
+    assert window.navigation_titles() == [
+        "工作台",
+        "个案",
+        "团体与讲座",
+        "审计日志",
+        "设置",
+        "我的账户",
+    ]
     assert isinstance(window.pages.currentWidget() if window.pages else None, HomePage)
     assert STATION.code in _all_text(window)
     assert window.idle_watcher.active

@@ -70,7 +70,14 @@ def test_custodian_window_shows_station_user_role_and_lock_state(
     assert window.windowTitle() == f"心理健康服务站 — {STATION.name}"
     assert window.navigation is not None
     assert window.navigation.objectName() == "navigation"
-    assert window.navigation_titles() == ["工作台", "审计日志", "设置", "我的账户"]
+    assert window.navigation_titles() == [
+        "工作台",
+        "个案",
+        "团体与讲座",
+        "审计日志",
+        "设置",
+        "我的账户",
+    ]
     texts = [w.text() for w in window.statusBar().findChildren(QLabel)]
     assert texts == [CUSTODIAN.display_name, "档案管理员", "已解锁 · 5 分钟无操作自动锁定"]
     assert isinstance(window.show_page("工作台"), HomePage)
@@ -81,12 +88,23 @@ def test_custodian_window_shows_station_user_role_and_lock_state(
     assert window.idle_watcher.interval_ms == 5 * 60_000
 
 
-@pytest.mark.parametrize(("role", "label"), [(Role.COUNSELLOR, "咨询师"), (Role.LEAD, "站长/统计")])
+@pytest.mark.parametrize(
+    ("role", "label", "titles"),
+    [
+        (Role.COUNSELLOR, "咨询师", ["工作台", "个案", "团体与讲座", "我的账户"]),
+        (Role.LEAD, "站长/统计", ["工作台", "团体与讲座", "我的账户"]),
+    ],
+)
 def test_other_roles_see_no_custodian_areas(
-    qtbot: QtBot, created: setup.SetupResult, opened: list[SignedIn], role: Role, label: str
+    qtbot: QtBot,
+    created: setup.SetupResult,
+    opened: list[SignedIn],
+    role: Role,
+    label: str,
+    titles: list[str],
 ) -> None:
     window = _window(qtbot, _session_as(created, role, opened))
-    assert window.navigation_titles() == ["工作台", "我的账户"]
+    assert window.navigation_titles() == titles
     assert window.statusBar().findChild(QLabel, "statusRole").text() == label
     home = window.show_page("工作台")
     assert isinstance(home, HomePage)
