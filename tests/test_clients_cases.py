@@ -266,6 +266,75 @@ def test_consent_is_recorded_and_checked(lin: SignedIn) -> None:
     assert [e.detail for e in audit_rows(lin, "case_consent")] == ["limits_explained"]
 
 
+def _counts(ctx: SignedIn) -> tuple[int, int, int]:
+    with ctx.vault.transaction() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Client)) or 0,
+            s.scalar(select(func.count()).select_from(Case)) or 0,
+            s.scalar(select(func.count()).select_from(AuditEntry)) or 0,
+        )
+
+
+def test_new_client_case_and_consent_are_written_together(lin: SignedIn) -> None:
+    client_id, case_id = cases.open_case_for_new_client(
+        lin,
+        clients.ClientInput(name="欧阳明"),
+        cases.CaseInput(0, CaseSource.SELF, (Concern.SLEEP,), risk_level=RiskLevel.MEDIUM),
+        ("2026版", TODAY, False),
+    )
+    view = cases.case_view(lin, case_id)
+    assert view.client_id == client_id and view.client_name == "欧阳明"
+    assert view.code == f"{TODAY.year}-0001" and view.concerns == (Concern.SLEEP,)
+    assert view.risk_level is RiskLevel.MEDIUM and view.counsellor.id == lin.user_id
+    assert view.consent.form_version == "2026版" and not view.consent.limits_explained
+    wanted = ["client_register", "case_open", "risk_change", "case_consent"]
+    with lin.vault.transaction() as s:
+        entries = s.scalars(
+            select(AuditEntry).where(AuditEntry.action.in_(wanted)).order_by(AuditEntry.seq)
+        ).all()
+        logged = [(e.action, e.object_id) for e in entries]
+    assert logged == [
+        ("client_register", str(client_id)),
+        ("case_open", str(case_id)),
+        ("risk_change", str(case_id)),
+        ("case_consent", str(case_id)),
+    ]
+
+
+def test_new_client_case_writes_nothing_when_any_part_fails(
+    lin: SignedIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _counts(lin)
+    with pytest.raises(ValidationError) as exc:  # a case field: checked before any write
+        cases.open_case_for_new_client(
+            lin, clients.ClientInput(name="王芳"), cases.CaseInput(0, CaseSource.UNIT, ())
+        )
+    assert field_of(exc) == "concerns"
+    assert _counts(lin) == before
+    with pytest.raises(ValidationError) as exc:  # the consent too
+        cases.open_case_for_new_client(
+            lin,
+            clients.ClientInput(name="王芳"),
+            cases.CaseInput(0, CaseSource.UNIT, (Concern.CAREER,)),
+            ("", TODAY, True),
+        )
+    assert field_of(exc) == "form_version"
+    assert _counts(lin) == before
+
+    def broken(*_args: object) -> str:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(cases, "_next_code", broken)  # fails after the client was added
+    with pytest.raises(RuntimeError):
+        cases.open_case_for_new_client(
+            lin,
+            clients.ClientInput(name="王芳"),
+            cases.CaseInput(0, CaseSource.UNIT, (Concern.CAREER,)),
+        )
+    assert _counts(lin) == before
+    assert not audit_rows(lin, "client_register") and not audit_rows(lin, "case_open")
+
+
 def test_close_and_reopen(lin: SignedIn) -> None:
     client_id, case_id = new_client_case(lin)
     with pytest.raises(ValidationError) as exc:

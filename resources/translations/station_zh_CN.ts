@@ -629,6 +629,14 @@
         <translation>主诉类别</translation>
     </message>
     <message>
+        <source>Restore case</source>
+        <translation>恢复个案</translation>
+    </message>
+    <message>
+        <source>Purge for good…</source>
+        <translation>彻底清除…</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -803,6 +811,22 @@
     <message>
         <source>Deleting the case…</source>
         <translation>正在删除个案…</translation>
+    </message>
+    <message>
+        <source>Restoring the case…</source>
+        <translation>正在恢复个案…</translation>
+    </message>
+    <message>
+        <source>Purge this case for good?</source>
+        <translation>彻底清除此个案？</translation>
+    </message>
+    <message>
+        <source>Every session, photo, follow-up and crisis record of case {0} is erased from the vault and cannot be restored. The audit log keeps only that a purge happened. Purge it?</source>
+        <translation>个案 {0} 的全部服务记录、照片、回访和危机事件将从档案库中抹去，无法恢复。审计日志只记录发生过清除。确定彻底清除？</translation>
+    </message>
+    <message>
+        <source>Purging the case…</source>
+        <translation>正在彻底清除个案…</translation>
     </message>
     <message>
         <source>Choose a record in the timeline to see it here, or add a new session (Ctrl+Shift+N).</source>
@@ -2566,40 +2590,8 @@
         <translation>姓名、单位和电话只有负责的咨询师和档案管理员可以看到。</translation>
     </message>
     <message>
-        <source>Saving the consent record…</source>
-        <translation>正在保存知情同意记录…</translation>
-    </message>
-    <message>
         <source>Registering the client and opening the case…</source>
         <translation>正在登记来访者并开立个案…</translation>
-    </message>
-    <message>
-        <source>The case is open. The consent record was not saved: correct it and save again, or skip it and record it later in the case.</source>
-        <translation>个案已开立，但知情同意记录未保存：请修改后再保存，或跳过，稍后在个案中补录。</translation>
-    </message>
-    <message>
-        <source>Save the consent record</source>
-        <translation>保存知情同意记录</translation>
-    </message>
-    <message>
-        <source>Skip, open the case</source>
-        <translation>跳过，打开个案</translation>
-    </message>
-    <message>
-        <source>The client is registered; the case is not open yet. Correct the marked field and press “Open the case”.</source>
-        <translation>来访者已登记，个案尚未开立。请修改标出的内容，再点“开立个案”。</translation>
-    </message>
-    <message>
-        <source>Open the case</source>
-        <translation>开立个案</translation>
-    </message>
-    <message>
-        <source>Withdraw the registration?</source>
-        <translation>撤销登记？</translation>
-    </message>
-    <message>
-        <source>The client is registered but has no case yet. Withdraw the registration and close? Choose No to stay and open the case.</source>
-        <translation>来访者已登记，但还没有开立个案。要撤销这次登记并关闭吗？选择“否”可留下来继续开立个案。</translation>
     </message>
     <message>
         <source>Discard the form?</source>
@@ -2608,10 +2600,6 @@
     <message>
         <source>What you entered has not been saved. Close the form and discard it?</source>
         <translation>填写的内容还没有保存。确定关闭并放弃吗？</translation>
-    </message>
-    <message>
-        <source>Withdrawing the registration…</source>
-        <translation>正在撤销登记…</translation>
     </message>
 </context>
 <context>

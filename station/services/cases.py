@@ -46,8 +46,9 @@ from station.models.vocab import (
     ServiceKind,
     TalkTrigger,
 )
-from station.services import access, audit, risk
+from station.services import access, audit, clients, risk
 from station.services.clients import (
+    ClientInput,
     age_band,
     check_choice,
     check_date,
@@ -181,9 +182,17 @@ def active_grant_expiry(session: Session, ctx: SignedIn, case_id: int) -> dateti
 
 
 # -- opening and editing ------------------------------------------------------------
-def open_case(ctx: SignedIn, data: CaseInput) -> int:
-    """Open a case for a client; returns its id. The code is ``YYYY-NNNN``."""
-    access.require_person_records(ctx)
+@dataclass(frozen=True)
+class _CleanCase:
+    cls: _Classification
+    opened: date
+    level: RiskLevel
+    reason: str
+    counsellor_id: int
+
+
+def _check_case(ctx: SignedIn, data: CaseInput) -> _CleanCase:
+    """The checks of a new case that need no database (``client_id`` is not looked at)."""
     cls = _classify(data.source, data.talk_trigger, data.concerns)
     opened = check_date(
         data.opened_on or date.today(),
@@ -204,11 +213,40 @@ def open_case(ctx: SignedIn, data: CaseInput) -> int:
                 "请选择负责的咨询师。", "Choose the counsellor.", field="counsellor_id"
             )
         counsellor_id = data.counsellor_id
+    return _CleanCase(cls, opened, level, reason, counsellor_id)
+
+
+def _insert_case(session: Session, ctx: SignedIn, client_id: int, clean: _CleanCase) -> Case:
+    """Add a checked case inside the caller's transaction: its code from the counter,
+    its concerns, the first risk judgement, audited ``case_open`` (and ``risk_change``).
+    The caller has checked the client and that the counsellor is active."""
+    case = Case(
+        code=_next_code(session, clean.opened.year),
+        client_id=client_id,
+        counsellor_id=clean.counsellor_id,
+        status=CaseStatus.OPEN.value,
+        opened_on=clean.opened,
+        source=clean.cls.source.value,
+        talk_trigger=clean.cls.talk_trigger.value if clean.cls.talk_trigger else None,
+        risk_level=RiskLevel.NONE.value,
+    )
+    case.concerns = [CaseConcern(concern=c.value) for c in clean.cls.concerns]
+    session.add(case)
+    session.flush()
+    audit.record(session, ctx, "case_open", "case", case.id, f"client={client_id}")
+    risk.change_risk(session, ctx, case, clean.level, clean.reason, field="risk_reason")
+    return case
+
+
+def open_case(ctx: SignedIn, data: CaseInput) -> int:
+    """Open a case for a client; returns its id. The code is ``YYYY-NNNN``."""
+    access.require_person_records(ctx)
+    clean = _check_case(ctx, data)
     with ctx.vault.transaction() as s:
         client = access.get_client(s, ctx, data.client_id)
         if client.deleted_at is not None:
             raise access.NotFound("来访者")
-        _active_counsellor(s, counsellor_id, "counsellor_id")
+        _active_counsellor(s, clean.counsellor_id, "counsellor_id")
         already = s.scalar(
             select(Case.id).where(
                 Case.client_id == client.id,
@@ -222,22 +260,36 @@ def open_case(ctx: SignedIn, data: CaseInput) -> int:
                 "The client already has an open case.",
                 field="client_id",
             )
-        case = Case(
-            code=_next_code(s, opened.year),
-            client_id=client.id,
-            counsellor_id=counsellor_id,
-            status=CaseStatus.OPEN.value,
-            opened_on=opened,
-            source=cls.source.value,
-            talk_trigger=cls.talk_trigger.value if cls.talk_trigger else None,
-            risk_level=RiskLevel.NONE.value,
-        )
-        case.concerns = [CaseConcern(concern=c.value) for c in cls.concerns]
-        s.add(case)
-        s.flush()
-        audit.record(s, ctx, "case_open", "case", case.id, f"client={client.id}")
-        risk.change_risk(s, ctx, case, level, reason, field="risk_reason")
-        return case.id
+        return _insert_case(s, ctx, client.id, clean).id
+
+
+def open_case_for_new_client(
+    ctx: SignedIn,
+    client: ClientInput,
+    case: CaseInput,
+    consent: tuple[str, date | None, bool] | None = None,
+) -> tuple[int, int]:
+    """Register a client, open their case and (optionally) record the informed consent
+    ``(form_version, signed_on, limits_explained)``, all in one transaction: either
+    everything is written or nothing is. Returns ``(client_id, case_id)``.
+
+    ``case.client_id`` is ignored (the client is the new one). Everything is checked
+    before anything is written, with the same field names as ``register_client``,
+    ``open_case`` and ``record_consent``, and the same audit entries are written."""
+    access.require_person_records(ctx)
+    clean_client = clients.clean_client(client)
+    clean_case = _check_case(ctx, case)
+    signed: tuple[str, date, bool] | None = None
+    if consent is not None:
+        ctx.require(Role.COUNSELLOR)
+        signed = (*_check_consent(consent[0], consent[1]), bool(consent[2]))
+    with ctx.vault.transaction() as s:
+        _active_counsellor(s, clean_case.counsellor_id, "counsellor_id")
+        client_id = clients.insert_client(s, ctx, clean_client)
+        opened = _insert_case(s, ctx, client_id, clean_case)
+        if signed is not None:
+            _write_consent(s, ctx, opened, *signed)
+        return client_id, opened.id
 
 
 def update_case(ctx: SignedIn, case_id: int, data: CaseEdit) -> None:
@@ -264,6 +316,28 @@ def update_case(ctx: SignedIn, case_id: int, data: CaseEdit) -> None:
             audit.record(s, ctx, "case_update", "case", case.id, ",".join(changed))
 
 
+def _check_consent(form_version: str, signed_on: date | None) -> tuple[str, date]:
+    version = check_text(form_version, "form_version", "知情同意书版本", FORM_VERSION_MAX)
+    signed = check_date(signed_on, "signed_on", "签署日期", not_after=date.today())
+    return version, signed
+
+
+def _write_consent(
+    session: Session, ctx: SignedIn, case: Case, version: str, signed: date, limits: bool
+) -> None:
+    case.consent_form_version = version
+    case.consent_signed_on = signed
+    case.consent_limits_explained = limits
+    audit.record(
+        session,
+        ctx,
+        "case_consent",
+        "case",
+        case.id,
+        "limits_explained" if limits else "limits_not_explained",
+    )
+
+
 def record_consent(
     ctx: SignedIn,
     case_id: int,
@@ -274,21 +348,10 @@ def record_consent(
     """The informed-consent record (知情同意): form version, date signed, and whether
     the limits of confidentiality were explained."""
     ctx.require(Role.COUNSELLOR)
-    version = check_text(form_version, "form_version", "知情同意书版本", FORM_VERSION_MAX)
-    signed = check_date(signed_on, "signed_on", "签署日期", not_after=date.today())
+    version, signed = _check_consent(form_version, signed_on)
     with ctx.vault.transaction() as s:
         case = live_case_for_work(s, ctx, case_id)
-        case.consent_form_version = version
-        case.consent_signed_on = signed
-        case.consent_limits_explained = bool(limits_explained)
-        audit.record(
-            s,
-            ctx,
-            "case_consent",
-            "case",
-            case.id,
-            "limits_explained" if limits_explained else "limits_not_explained",
-        )
+        _write_consent(s, ctx, case, version, signed, bool(limits_explained))
 
 
 # -- sharing and assignment --------------------------------------------------------

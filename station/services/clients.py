@@ -164,7 +164,7 @@ class ClientInput:
 
 
 @dataclass(frozen=True)
-class _CleanClient:
+class CleanClient:
     anonymous: bool
     alias: str
     name: str
@@ -187,7 +187,9 @@ _IDENTITY_LABELS = {
 }
 
 
-def _clean(data: ClientInput) -> _CleanClient:
+def clean_client(data: ClientInput) -> CleanClient:
+    """The client's fields checked and normalised (raises ``ValidationError`` at the
+    field); nothing is written."""
     anonymous = bool(data.anonymous)
     alias = check_text(data.alias, "alias", "匿名代号", 40, required=anonymous)
     if anonymous:
@@ -219,7 +221,7 @@ def _clean(data: ClientInput) -> _CleanClient:
     gender = check_choice(Gender, data.gender, "gender", "性别")
     post = check_choice(PostType, data.post_type, "post_type", "岗位类别")
     unit_type = check_choice(UnitType, data.unit_type, "unit_type", "单位类型")
-    return _CleanClient(
+    return CleanClient(
         anonymous=anonymous,
         alias=alias,
         name=name,
@@ -235,29 +237,40 @@ def _clean(data: ClientInput) -> _CleanClient:
     )
 
 
-_STORED_FIELDS = tuple(_CleanClient.__dataclass_fields__)
+_STORED_FIELDS = tuple(CleanClient.__dataclass_fields__)
 
 
 def register_client(ctx: SignedIn, data: ClientInput) -> int:
     """Register a client (counsellor or custodian); returns the new client's id."""
     access.require_person_records(ctx)
-    clean = _clean(data)
+    clean = clean_client(data)
     with ctx.vault.transaction() as s:
-        client = Client(created_by=ctx.user_id)
-        for field in _STORED_FIELDS:
-            setattr(client, field, getattr(clean, field))
-        s.add(client)
-        s.flush()
-        audit.record(
-            s, ctx, "client_register", "client", client.id, "anonymous" if clean.anonymous else ""
-        )
-        return client.id
+        return insert_client(s, ctx, clean)
+
+
+def insert_client(session: Session, ctx: SignedIn, clean: CleanClient) -> int:
+    """Add a checked client inside the caller's transaction (audited ``client_register``);
+    returns its id. The caller has already checked ``access.require_person_records``."""
+    client = Client(created_by=ctx.user_id)
+    for field in _STORED_FIELDS:
+        setattr(client, field, getattr(clean, field))
+    session.add(client)
+    session.flush()
+    audit.record(
+        session,
+        ctx,
+        "client_register",
+        "client",
+        client.id,
+        "anonymous" if clean.anonymous else "",
+    )
+    return client.id
 
 
 def update_client(ctx: SignedIn, client_id: int, data: ClientInput) -> None:
     """Replace the client's fields; only someone who sees the identity may edit it."""
     access.require_person_records(ctx)
-    clean = _clean(data)
+    clean = clean_client(data)
     with ctx.vault.transaction() as s:
         client = access.get_client(s, ctx, client_id)
         if client.deleted_at is not None:

@@ -242,6 +242,12 @@ class CaseView(QWidget):
         self.delete_button = button(self.tr("Delete case…"), name="deleteCase")
         self.delete_button.clicked.connect(self.delete_case)
         self.delete_button.hide()
+        self.restore_button = button(self.tr("Restore case"), name="restoreCase")
+        self.restore_button.clicked.connect(self.restore_case)
+        self.restore_button.hide()
+        self.purge_button = button(self.tr("Purge for good…"), name="purgeCase")
+        self.purge_button.clicked.connect(self.purge_case)
+        self.purge_button.hide()
         for widget in (
             self.back_button,
             self.code_label,
@@ -253,6 +259,8 @@ class CaseView(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.delete_button)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.purge_button)
         return row
 
     def _header(self) -> QFrame:
@@ -592,6 +600,8 @@ class CaseView(QWidget):
         live = case is not None and not case.deleted
         self.reassign_button.setVisible(custodian and live)
         self.delete_button.setVisible(custodian and live)
+        self.restore_button.setVisible(custodian and case is not None and case.deleted)
+        self.purge_button.setVisible(custodian and case is not None and case.deleted)
         self.copy_button.setEnabled(case is not None)
         self.identity_button.setEnabled(case is not None)
         for shortcut, allowed in (
@@ -770,6 +780,41 @@ class CaseView(QWidget):
             self.tr("Deleting the case…"),
             lambda: cases.delete_case(ctx, case_id),
             lambda _: self.reload(),
+            lambda exc: set_status(self.banner, exc.zh, "error"),
+        )
+
+    def restore_case(self) -> None:
+        case = self.case
+        if case is None or self._ctx.role is not Role.CUSTODIAN or self.busy.running:
+            return
+        ctx, case_id = self._ctx, case.id
+        self.busy.run(
+            self.tr("Restoring the case…"),
+            lambda: cases.restore_case(ctx, case_id),
+            lambda _: self.reload(),
+            lambda exc: set_status(self.banner, exc.zh, "error"),
+        )
+
+    def purge_case(self) -> None:
+        """Remove a deleted case and everything recorded in it, after a clear warning."""
+        case = self.case
+        if case is None or self._ctx.role is not Role.CUSTODIAN or self.busy.running:
+            return
+        if not messages.ask(
+            self,
+            self.tr("Purge this case for good?"),
+            self.tr(
+                "Every session, photo, follow-up and crisis record of case {0} is erased "
+                "from the vault and cannot be restored. The audit log keeps only that a "
+                "purge happened. Purge it?"
+            ).format(case.code),
+        ):
+            return
+        ctx, case_id = self._ctx, case.id
+        self.busy.run(
+            self.tr("Purging the case…"),
+            lambda: cases.purge_case(ctx, case_id),
+            lambda _: self.closed.emit(),
             lambda exc: set_status(self.banner, exc.zh, "error"),
         )
 

@@ -1,19 +1,13 @@
 """新建来访者/个案: one calm form that registers a client (by real name or anonymously)
 and opens a case for them, with the informed-consent record when it is at hand.
 
-The services take three calls: ``clients.register_client``, ``cases.open_case`` and
-(optionally) ``cases.record_consent``. They run one after the other in one background
-task; when a later step fails, the earlier ones stay done and the dialog says so: the
-registered client is kept, the message appears at its field, and pressing the button
-again continues from the step that failed (a changed client is updated first).
-Cancelling after the client was registered but before the case was opened offers to
-withdraw the registration, so no client is left behind without a case.
+One service call, ``cases.open_case_for_new_client``, writes the client, the case and
+the consent record in one transaction: either all of it is saved or nothing is. When
+it fails, the message appears at its field and everything typed stays in the form.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -36,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.errors import StationError
 from station.models.enums import Role
 from station.models.vocab import (
     LABELS,
@@ -61,22 +54,10 @@ from station.ui.forms import (
     label,
     line_edit,
     scrolled,
-    set_status,
-    status_label,
 )
 
 E = TypeVar("E", bound=StrEnum)
 _CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """How far the three steps got, and the error that stopped them (if any)."""
-
-    client_id: int | None
-    client_saved: bool  # the stored client is the one the form described
-    case_id: int | None
-    error: StationError | None
 
 
 def _qdate(day: date) -> QDate:
@@ -109,7 +90,6 @@ class NewCaseDialog(FormDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.client_id: int | None = None
         self.case_id: int | None = None
-        self._registered: clients.ClientInput | None = None
         self._leaving = False
         self._field_names: list[str] = []
 
@@ -127,9 +107,6 @@ class NewCaseDialog(FormDialog):
                 "muted",
             )
         )
-        self.progress_note = status_label()
-        self.progress_note.setObjectName("progressNote")
-        column.addWidget(self.progress_note)
         column.addWidget(self._client_box())
         column.addWidget(self._statistics_box())
         column.addWidget(self._case_box())
@@ -522,10 +499,11 @@ class NewCaseDialog(FormDialog):
             unit_type=self._choice(UnitType, self.unit_type.edit),
         )
 
-    def case_input(self, client_id: int) -> cases.CaseInput:
+    def case_input(self) -> cases.CaseInput:
+        """The case fields; ``client_id`` is 0 (the new client's id is not known yet)."""
         level = self._choice(RiskLevel, self.risk_level.edit) or RiskLevel.NONE
         return cases.CaseInput(
-            client_id=client_id,
+            client_id=0,
             source=self._choice(CaseSource, self.source.edit),
             talk_trigger=self._choice(TalkTrigger, self.talk_trigger.edit),
             concerns=tuple(
@@ -569,71 +547,15 @@ class NewCaseDialog(FormDialog):
     # -- sending ------------------------------------------------------------------------
     def send(self) -> None:
         ctx = self.ctx
-        client = self.client_input()
-        consent = self._consent()
-        known_client, registered = self.client_id, self._registered
-        known_case = self.case_id
-        case_form = self.case_input(known_client or 0)
-
-        def work() -> Outcome:
-            client_id, case_id, saved = known_client, known_case, client == registered
-            try:
-                if client_id is None:
-                    client_id = clients.register_client(ctx, client)
-                    saved = True
-                elif case_id is None and not saved:
-                    clients.update_client(ctx, client_id, client)
-                    saved = True
-                if case_id is None:
-                    case_id = cases.open_case(
-                        ctx, dataclasses.replace(case_form, client_id=client_id)
-                    )
-                if consent is not None:
-                    cases.record_consent(ctx, case_id, *consent)
-            except StationError as exc:
-                return Outcome(client_id, saved, case_id, exc)
-            return Outcome(client_id, saved, case_id, None)
-
-        text = (
-            self.tr("Saving the consent record…")
-            if known_case is not None
-            else self.tr("Registering the client and opening the case…")
+        client, case, consent = self.client_input(), self.case_input(), self._consent()
+        self.run(
+            self.tr("Registering the client and opening the case…"),
+            lambda: cases.open_case_for_new_client(ctx, client, case, consent),
+            self._done,
         )
-        self.run(text, work, lambda outcome: self._finished(outcome, client))
 
-    def _finished(self, outcome: Outcome, client: clients.ClientInput) -> None:
-        if outcome.client_saved:
-            self._registered = client
-        self.client_id = outcome.client_id
-        self.case_id = outcome.case_id
-        if outcome.error is None:
-            self._done()
-            return
-        self.fields.show_error(outcome.error)
-        if self.case_id is not None:
-            set_status(
-                self.progress_note,
-                self.tr(
-                    "The case is open. The consent record was not saved: correct it and "
-                    "save again, or skip it and record it later in the case."
-                ),
-                "",
-            )
-            self.ok_button.setText(self.tr("Save the consent record"))
-            self.cancel_button.setText(self.tr("Skip, open the case"))
-        elif self.client_id is not None:
-            set_status(
-                self.progress_note,
-                self.tr(
-                    "The client is registered; the case is not open yet. Correct the "
-                    "marked field and press “Open the case”."
-                ),
-                "",
-            )
-            self.ok_button.setText(self.tr("Open the case"))
-
-    def _done(self) -> None:
-        assert self.case_id is not None
+    def _done(self, ids: tuple[int, int]) -> None:
+        self.client_id, self.case_id = ids
         self._leaving = True
         self.case_opened.emit(self.case_id)
         self.accept()
@@ -643,20 +565,6 @@ class NewCaseDialog(FormDialog):
         """Cancel, Esc or the window's close button: never loses anything unasked."""
         if self.busy.running:
             return
-        if self.case_id is not None:  # only the consent record is missing
-            self._done()
-            return
-        if self.client_id is not None:
-            if messages.ask(
-                self,
-                self.tr("Withdraw the registration?"),
-                self.tr(
-                    "The client is registered but has no case yet. Withdraw the "
-                    "registration and close? Choose No to stay and open the case."
-                ),
-            ):
-                self._withdraw()
-            return
         if self.has_changes() and not messages.ask(
             self,
             self.tr("Discard the form?"),
@@ -665,21 +573,6 @@ class NewCaseDialog(FormDialog):
             return
         self._leaving = True
         self.reject()
-
-    def _withdraw(self) -> None:
-        ctx, client_id = self.ctx, self.client_id
-        assert client_id is not None
-
-        def gone(_result: object) -> None:
-            self.client_id = None
-            self._leaving = True
-            self.reject()
-
-        self.run(
-            self.tr("Withdrawing the registration…"),
-            lambda: clients.delete_client(ctx, client_id),
-            gone,
-        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

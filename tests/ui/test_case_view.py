@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -31,6 +32,7 @@ from station.models.vocab import (
     TalkTrigger,
 )
 from station.services import audit, cases, followups, risk, sessions
+from station.services.access import NotFound
 from station.services.audit import AuditFilter
 from station.services.context import SignedIn
 from station.services.risk import CrisisInput
@@ -315,6 +317,21 @@ def test_custodian_reads_and_may_reassign_or_delete(
     assert "删除" in answers.seen[-1][1]
     assert view.banner.text() == "此个案已删除。" and not view.delete_button.isVisible()
     assert cases.case_view(custodian, team.case_id).deleted
+
+    # a deleted case can be restored, or purged for good after a warning
+    click(qtbot, view.restore_button)
+    assert not cases.case_view(custodian, team.case_id).deleted
+    assert view.delete_button.isVisible() and not view.purge_button.isVisible()
+    click(qtbot, view.delete_button)
+    answers.reply = False
+    click(qtbot, view.purge_button)
+    assert "彻底清除" in answers.seen[-1][1]
+    assert cases.case_view(custodian, team.case_id).deleted  # nothing purged on "No"
+    answers.reply = True
+    with qtbot.waitSignal(view.closed):
+        click(qtbot, view.purge_button)
+    with pytest.raises(NotFound):
+        cases.case_view(custodian, team.case_id)
 
 
 def test_a_colleague_sees_the_case_but_not_the_private_note(

@@ -1,6 +1,7 @@
 """The new client / case dialog: real-name and anonymous registration, errors at their
-field with nothing lost, the half-done case (client registered, case not opened), the
-unsaved-changes guard, the custodian's choice of counsellor, and screenshots."""
+field with nothing lost and nothing written (client, case and consent are saved
+together or not at all), the unsaved-changes guard, the custodian's choice of
+counsellor, and screenshots."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
+from station.models import Client
 from station.models.vocab import (
     CaseSource,
     Concern,
@@ -150,62 +153,43 @@ def test_anonymous_mode_clears_identity_and_asks_for_an_alias(qtbot: QtBot, lin:
     assert view.client_anonymous and view.client_alias == "青松" and view.client_name is None
 
 
-def test_a_failed_second_step_keeps_the_client_and_offers_to_open_the_case(
+def _client_count(ctx: SignedIn) -> int:
+    with ctx.vault.transaction() as s:
+        return s.scalar(select(func.count()).select_from(Client)) or 0
+
+
+def test_a_case_error_registers_no_client_and_keeps_the_form(
     qtbot: QtBot, lin: SignedIn, answers: Answers
 ) -> None:
     dialog, opened = _dialog(qtbot, lin)
     ime_type(dialog.name.edit, "王芳")
+    ime_type(dialog.unit.edit, "县委办")
     choose(dialog.source.edit, CaseSource.UNIT.value)
-    _submit(qtbot, dialog)  # no concern ticked: the case cannot be opened
+    _submit(qtbot, dialog)  # no concern ticked: nothing is written
     assert dialog.fields.messages() == {"concerns": "请至少选择一项主诉类别。"}
-    assert dialog.client_id is not None and dialog.case_id is None
-    assert dialog.progress_note.isVisible() and "来访者已登记" in dialog.progress_note.text()
-    assert dialog.ok_button.text() == "开立个案"
-    assert dialog.name.edit.text() == "王芳"  # nothing typed is lost
-    client_id = dialog.client_id
+    assert dialog.isVisible() and dialog.client_id is None and dialog.case_id is None
+    assert not search.search_cases(lin, CaseQuery(text="王芳")).items
+    assert _client_count(lin) == 0
+    assert dialog.name.edit.text() == "王芳" and dialog.unit.edit.text() == "县委办"
+    assert dialog.source.edit.currentData() == CaseSource.UNIT.value  # nothing typed is lost
 
-    ime_type(dialog.unit.edit, "县委办")  # a change to the client is saved on the retry
+    dialog.consent_given.setChecked(True)  # but no form version: still nothing written
     _tick(dialog, Concern.CAREER)
     _submit(qtbot, dialog)
-    assert dialog.client_id == client_id and dialog.case_id is not None
-    assert opened == [dialog.case_id] and not dialog.isVisible()
-    assert clients.client_view(lin, client_id).unit == "县委办"
+    assert dialog.fields.messages() == {"form_version": "请填写知情同意书版本。"}
+    assert dialog.isVisible() and dialog.case_id is None
+    assert not search.search_cases(lin, CaseQuery(text="王芳")).items
+    assert _client_count(lin) == 0
+
+    qtbot.keyClicks(dialog.form_version.edit, "2026-1")
+    _submit(qtbot, dialog)
+    assert dialog.case_id is not None and opened == [dialog.case_id] and not dialog.isVisible()
+    assert dialog.client_id is not None
+    assert clients.client_view(lin, dialog.client_id).unit == "县委办"
+    assert cases.case_view(lin, dialog.case_id).consent.recorded
     assert not answers.seen
     rows = search.search_cases(lin, CaseQuery(text="王芳")).items
     assert [r.id for r in rows] == [dialog.case_id]  # one client, one case
-
-
-def test_cancel_after_the_client_was_registered_offers_to_withdraw_it(
-    qtbot: QtBot, lin: SignedIn, custodian: SignedIn, answers: Answers
-) -> None:
-    dialog, opened = _dialog(qtbot, lin)
-    ime_type(dialog.name.edit, "赵敏")
-    _submit(qtbot, dialog)  # no source: the client is registered, the case is not
-    assert dialog.fields.messages() == {"source": "请选择来源。"}
-    client_id = dialog.client_id
-    assert client_id is not None
-    answers.reply = False  # stay
-    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and answers.seen[-1][1] == "撤销登记？"
-    answers.reply = True
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible() and not opened
-    assert clients.client_view(custodian, client_id).deleted
-
-
-def test_consent_error_after_the_case_opened_can_be_skipped(qtbot: QtBot, lin: SignedIn) -> None:
-    dialog, opened = _dialog(qtbot, lin)
-    ime_type(dialog.name.edit, "孙丽")
-    choose(dialog.source.edit, CaseSource.SELF.value)
-    _tick(dialog, Concern.FAMILY)
-    dialog.consent_given.setChecked(True)  # but no form version
-    _submit(qtbot, dialog)
-    assert dialog.fields.messages() == {"form_version": "请填写知情同意书版本。"}
-    assert dialog.case_id is not None and dialog.isVisible()
-    assert dialog.cancel_button.text() == "跳过，打开个案"
-    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible() and opened == [dialog.case_id]
-    assert not cases.case_view(lin, dialog.case_id).consent.recorded
 
 
 def test_closing_a_filled_form_asks_first(qtbot: QtBot, lin: SignedIn, answers: Answers) -> None:
