@@ -10,19 +10,13 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from station.models.enums import ROLE_LABELS, Role
 from station.services.audit import AuditRow
+from station.ui.table_model import Index, RowTableModel
 
 Fetch = Callable[[int, int], Sequence[AuditRow]]
-Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 500
 COL_SEQ, COL_TIME, COL_USER, COL_ACTION, COL_OBJECT, COL_DETAIL = range(6)
@@ -68,12 +62,11 @@ def detail_label(detail: str) -> str:
     return known.get(detail, detail)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowTableModel[AuditRow]):
     """Rows of the audit log, newest first; more pages arrive through ``fetchMore``."""
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
-        self._rows: list[AuditRow] = []
         self._fetch: Fetch | None = None
         self._more = False
         self._loading = False
@@ -126,28 +119,7 @@ class AuditTableModel(QAbstractTableModel):
         return self._rows[row]
 
     # -- the model ------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: AuditRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column)
         if role == SEQ_ROLE:

@@ -15,24 +15,18 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from station.errors import StationError
 from station.models.vocab import RiskLevel, label
 from station.services.search import MAX_LIMIT, CaseQuery, SortKey
 from station.services.views import AGE_BAND_LABELS, CaseRow, Page
+from station.ui.table_model import Index, RowTableModel
 from station.ui.tasks import TaskHandle, run_task
 
 Search = Callable[[CaseQuery], Page[CaseRow]]
 Count = Callable[[CaseQuery], int]
-Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
 (
@@ -65,7 +59,7 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else "—"
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(RowTableModel[CaseRow]):
     """Rows of the case list for one query; more pages arrive through ``fetchMore``.
 
     Signals: ``loading_changed(bool)`` while a page is on its way, ``first_page_loaded()``
@@ -79,7 +73,6 @@ class CaseListModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
-        self._rows: list[CaseRow] = []
         self._search: Search | None = None
         self._count: Count | None = None
         self._query = CaseQuery()
@@ -241,33 +234,12 @@ class CaseListModel(QAbstractTableModel):
         return COLUMN_SORT_KEYS.index(SortKey(self._query.sort))
 
     # -- the model -------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: CaseRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
         if role == CASE_ID_ROLE:

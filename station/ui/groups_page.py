@@ -71,8 +71,8 @@ from station.ui.headcount_grid import (
     ID_ROLE,
     GuardedFormDialog,
     HeadcountGrid,
-    MonthPicker,
     RecordTable,
+    add_month_bar,
     date_edit,
     month_text,
     picked_date,
@@ -199,20 +199,13 @@ class ProgrammeDialog(GuardedFormDialog):
         if not data.facilitator_ids:
             self.fields.show_at("facilitators", self.tr("Tick at least one facilitator."))
             return
-        programme_id = self.programme_id
-        if programme_id is None:
-            self.run(
-                self.tr("Creating the programme…"),
-                lambda: groups.add_programme(ctx, data),
-                self._saved,
-            )
-        else:
-
-            def update() -> int:
-                groups.update_programme(ctx, programme_id, data)
-                return programme_id
-
-            self.run(self.tr("Saving…"), update, self._saved)
+        self.save_record(
+            self.programme_id,
+            (self.tr("Creating the programme…"), self.tr("Saving…")),
+            lambda: groups.add_programme(ctx, data),
+            lambda programme_id: groups.update_programme(ctx, programme_id, data),
+            self._saved,
+        )
 
     def _saved(self, programme_id: int) -> None:
         self.programme_id = programme_id
@@ -282,19 +275,13 @@ class GroupSessionDialog(GuardedFormDialog):
             room=self.room_edit.text(),
             notes=self.notes_edit.toPlainText(),
         )
-        if session_id is None:
-            self.run(
-                self.tr("Adding the session…"),
-                lambda: groups.add_group_session(ctx, programme_id, data),
-                self._saved,
-            )
-        else:
-
-            def update() -> int:
-                groups.update_group_session(ctx, session_id, data)
-                return session_id
-
-            self.run(self.tr("Saving…"), update, self._saved)
+        self.save_record(
+            session_id,
+            (self.tr("Adding the session…"), self.tr("Saving…")),
+            lambda: groups.add_group_session(ctx, programme_id, data),
+            lambda known: groups.update_group_session(ctx, known, data),
+            self._saved,
+        )
 
     def _saved(self, session_id: int) -> None:
         self.session_id = session_id
@@ -581,14 +568,7 @@ class GroupTotalsPanel(QWidget):
                 "muted",
             )
         )
-        self.picker = MonthPicker()
-        self.picker.month_changed.connect(lambda _month: self.refresh())
-        self.busy = BusyIndicator()
-        top = QHBoxLayout()
-        top.setSpacing(SPACING)
-        top.addWidget(self.picker)
-        top.addWidget(self.busy, 1)
-        layout.addLayout(top)
+        self.picker, self.busy = add_month_bar(layout, lambda: self.refresh())
         self.error = FieldError()
         layout.addWidget(self.error)
 

@@ -4,6 +4,7 @@
   (columns 一般干部 / 中层干部 / 领导干部), with row, column and grand totals; spin boxes
   to enter it, or plain figures (``read_only``) to show totals;
 - :class:`MonthPicker`: one calendar month, with previous / next / this month;
+  :func:`add_month_bar` puts one in a layout with a busy indicator beside it;
 - :class:`RecordTable`: a read-only list table whose rows carry a record id; Enter or a
   double click opens the row (``opened``);
 - :class:`GuardedFormDialog`: a :class:`~station.ui.forms.FormDialog` that asks before
@@ -14,7 +15,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -23,6 +24,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShow
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QBoxLayout,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 from station.models.vocab import LABELS, Gender, RankLevel
 from station.services.groups import MAX_CELL_COUNT, HeadcountCell
 from station.ui import messages
-from station.ui.forms import FormDialog, button
+from station.ui.forms import SPACING, BusyIndicator, FormDialog, button
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
@@ -271,6 +273,22 @@ class MonthPicker(QWidget):
         self.set_month(date(index // 12, index % 12 + 1, 1))
 
 
+def add_month_bar(
+    layout: QBoxLayout, refresh: Callable[[], object]
+) -> tuple[MonthPicker, BusyIndicator]:
+    """A month picker with a busy indicator beside it, added to ``layout``; ``refresh()``
+    runs whenever the month changes."""
+    picker = MonthPicker()
+    picker.month_changed.connect(lambda _month: refresh())
+    busy = BusyIndicator()
+    top = QHBoxLayout()
+    top.setSpacing(SPACING)
+    top.addWidget(picker)
+    top.addWidget(busy, 1)
+    layout.addLayout(top)
+    return picker, busy
+
+
 def month_text(month: date) -> str:
     return f"{month.year} 年 {month.month} 月"
 
@@ -411,6 +429,28 @@ class GuardedFormDialog(FormDialog):
             self.tr("Discard changes?"),
             self.tr("What you entered has not been saved. Close without saving?"),
         )
+
+    def save_record(
+        self,
+        record_id: int | None,
+        texts: tuple[str, str],
+        add: Callable[[], int],
+        update: Callable[[int], object],
+        saved: Callable[[int], None],
+    ) -> None:
+        """Add a new record (``record_id`` is None) or update this one in the background;
+        ``saved`` gets the record's id. ``texts``: what the form says while adding, saving."""
+        adding, saving = texts
+        if record_id is None:
+            self.run(adding, add, saved)
+            return
+        known = record_id
+
+        def work() -> int:
+            update(known)
+            return known
+
+        self.run(saving, work, saved)
 
     def close_guarded(self) -> None:
         if self.may_close():

@@ -29,7 +29,6 @@ from station.ui import messages
 from station.ui.forms import (
     MARGIN,
     SPACING,
-    BusyIndicator,
     Field,
     FieldError,
     button,
@@ -45,8 +44,8 @@ from station.ui.forms import (
 from station.ui.headcount_grid import (
     GuardedFormDialog,
     HeadcountGrid,
-    MonthPicker,
     RecordTable,
+    add_month_bar,
     date_edit,
     first_of_month,
     month_text,
@@ -148,19 +147,13 @@ class LectureDialog(GuardedFormDialog):
             speaker=self.speaker_edit.text(),
             audience=self.grid.cells(),
         )
-        if lecture_id is None:
-            self.run(
-                self.tr("Adding the lecture…"),
-                lambda: lectures.add_lecture(ctx, data),
-                self._saved,
-            )
-        else:
-
-            def update() -> int:
-                lectures.update_lecture(ctx, lecture_id, data)
-                return lecture_id
-
-            self.run(self.tr("Saving…"), update, self._saved)
+        self.save_record(
+            lecture_id,
+            (self.tr("Adding the lecture…"), self.tr("Saving…")),
+            lambda: lectures.add_lecture(ctx, data),
+            lambda known: lectures.update_lecture(ctx, known, data),
+            self._saved,
+        )
 
     def _saved(self, lecture_id: int) -> None:
         self.lecture_id = lecture_id
@@ -228,14 +221,7 @@ class LecturesPage(QWidget):
                 "muted",
             )
         )
-        self.picker = MonthPicker()
-        self.picker.month_changed.connect(lambda _month: self.refresh())
-        self.busy = BusyIndicator()
-        top = QHBoxLayout()
-        top.setSpacing(SPACING)
-        top.addWidget(self.picker)
-        top.addWidget(self.busy, 1)
-        layout.addLayout(top)
+        self.picker, self.busy = add_month_bar(layout, lambda: self.refresh())
         self.status = FieldError()
 
         if not self.totals_only:

@@ -12,13 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from station.models.vocab import label
@@ -31,8 +25,7 @@ from station.services.views import (
     TimelineKind,
 )
 from station.ui import theme
-
-Index = QModelIndex | QPersistentModelIndex
+from station.ui.table_model import RowTableModel
 
 COL_DATE, COL_KIND, COL_SUMMARY, COL_BY = range(4)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the TimelineItem itself
@@ -111,12 +104,11 @@ def summary_text(item: TimelineItem, today: date) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowTableModel[TimelineItem]):
     """A case's timeline, newest first (the service gives it oldest first)."""
 
     def __init__(self, parent: Any = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._items: list[TimelineItem] = []
         self._today = today
         self._headers = [self.tr("Date"), self.tr("Kind"), self.tr("Summary"), self.tr("By")]
 
@@ -127,48 +119,27 @@ class TimelineModel(QAbstractTableModel):
     def set_items(self, items: Sequence[TimelineItem]) -> None:
         """Show ``items`` as ``cases.timeline`` returns them (oldest first)."""
         self.beginResetModel()
-        self._items = list(reversed(items))
+        self._rows = list(reversed(items))
         self.endResetModel()
 
     def clear(self) -> None:
         self.set_items(())
 
     def item_at(self, row: int) -> TimelineItem:
-        return self._items[row]
+        return self._rows[row]
 
     def row_of(self, kind: TimelineKind, item_id: int) -> int:
         """The row of an item, or -1."""
-        for row, item in enumerate(self._items):
+        for row, item in enumerate(self._rows):
             if item.kind is kind and item.item_id == item_id:
                 return row
         return -1
 
     def items(self) -> list[TimelineItem]:
-        return list(self._items)
+        return list(self._rows)
 
     # -- the model ------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = index.column()
+    def cell(self, item: TimelineItem, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole line, with who wrote it

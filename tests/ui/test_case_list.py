@@ -4,13 +4,13 @@ real vault, opening a case, and emergency access from the list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -37,6 +37,7 @@ from station.ui.emergency_dialog import EmergencyDialog
 from station.ui.tasks import TaskHandle
 from tests.records_fixtures import new_client_case
 from tests.ui.conftest import SHOTS, Answers
+from tests.ui.helpers import large_font  # noqa: F401
 
 TODAY = date.today()
 
@@ -373,18 +374,6 @@ def test_the_real_service_pages_through_the_model(
 
 
 # -- emergency access ---------------------------------------------------------------------
-@pytest.fixture
-def large_font() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    font = app.font()
-    large = QFont(font)
-    large.setPointSize(14)
-    app.setFont(large)
-    yield
-    app.setFont(font)
-
-
 def _emergency(qtbot: QtBot, page: CaseListPage) -> EmergencyDialog:
     assert page.emergency_button is not None
     qtbot.mouseClick(page.emergency_button, Qt.MouseButton.LeftButton)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QInputMethodEvent
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -50,6 +50,7 @@ from station.ui.timeline_model import (
 )
 from tests.records_fixtures import make_counsellor, new_client_case
 from tests.ui.conftest import SHOTS, Answers
+from tests.ui.helpers import click, retype
 
 TODAY = date.today()
 CLIENT_NAME = "测试来访者"
@@ -134,23 +135,6 @@ def open_view(
     view.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
     return view
-
-
-def retype(qtbot: QtBot, edit: QWidget, text: str) -> None:
-    """Select all and type over it (an input-method commit for Chinese)."""
-    edit.setFocus()
-    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    if text.isascii():
-        qtbot.keyClicks(edit, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(edit, event)
-
-
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 @contextmanager

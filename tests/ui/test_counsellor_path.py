@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from station.models.vocab import CaseSource, CaseStatus, Concern, ServiceKind
@@ -36,30 +36,12 @@ from station.ui.session_form import SessionForm
 from station.ui.timeline_model import ITEM_ROLE
 from tests.records_fixtures import insert_session, make_counsellor, make_lead, new_client_case
 from tests.ui.conftest import SHOTS, Answers
+from tests.ui.helpers import choose, click, ime_type, large_font  # noqa: F401
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 # -- helpers --------------------------------------------------------------------------------
-def ime_type(widget: QWidget, text: str) -> None:
-    """Type ``text`` as a Chinese input method commits it (key clicks are ASCII only)."""
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def click(qtbot: QtBot, widget: QWidget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def choose(combo: QComboBox, value: object) -> None:
-    index = combo.findData(value)
-    assert index >= 0, value
-    combo.setCurrentIndex(index)
-
-
 def png_bytes(colour: str, size: int = 48) -> bytes:
     """A small PNG made in memory."""
     image = QImage(size, size, QImage.Format.Format_RGB32)
@@ -70,18 +52,6 @@ def png_bytes(colour: str, size: int = 48) -> bytes:
     assert image.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
-
-
-@pytest.fixture
-def large_font() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    font = app.font()
-    large = QFont(font)
-    large.setPointSize(14)
-    app.setFont(large)
-    yield
-    app.setFont(font)
 
 
 @pytest.fixture

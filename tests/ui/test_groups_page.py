@@ -24,6 +24,7 @@ from station.services.groups import GroupSessionInput, HeadcountCell, ProgrammeI
 from station.ui.groups_page import AttendanceDialog, GroupSessionDialog, GroupsPage, ProgrammeDialog
 from tests.records_fixtures import make_counsellor, make_lead, new_client_case
 from tests.ui.conftest import SHOTS, Answers
+from tests.ui.helpers import click, table_cells
 
 F, M = Gender.FEMALE, Gender.MALE
 GENERAL, MIDDLE, LEADING = RankLevel.GENERAL, RankLevel.MIDDLE, RankLevel.LEADING
@@ -58,22 +59,10 @@ def _page(qtbot: QtBot, ctx: SignedIn) -> GroupsPage:
     return page
 
 
-def _click(qtbot: QtBot, widget: QWidget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
-
-
-def _cells(table: QTableWidget) -> list[list[str]]:
-    return [
-        [item.text() if (item := table.item(r, c)) else "" for c in range(table.columnCount())]
-        for r in range(table.rowCount())
-    ]
-
-
 def _shown_texts(widget: QWidget) -> str:
     texts = [w.text() for w in widget.findChildren(QLabel)]
     for table in widget.findChildren(QTableWidget):
-        texts += [cell for row in _cells(table) for cell in row]
+        texts += [cell for row in table_cells(table) for cell in row]
     return "\n".join(texts)
 
 
@@ -107,7 +96,7 @@ def test_programme_session_attendance_and_totals(qtbot: QtBot, team: Team) -> No
     page = _page(qtbot, team.lin)
     assert page.empty_label.isVisible()
 
-    _click(qtbot, page.new_programme_button)
+    click(qtbot, page.new_programme_button)
     dialog = page.dialog
     assert isinstance(dialog, ProgrammeDialog)
     assert dialog.facilitator_ids() == (team.lin.user_id,)  # the creator is ticked
@@ -117,7 +106,7 @@ def test_programme_session_attendance_and_totals(qtbot: QtBot, team: Team) -> No
     dialog.description_edit.setPlainText("八次团体辅导，每周一次。")
     dialog.adjustSize()
     _shoot(dialog, "group_programme_dialog")
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     assert dialog.result() == ProgrammeDialog.DialogCode.Accepted
 
     # the new programme opens at once
@@ -127,7 +116,7 @@ def test_programme_session_attendance_and_totals(qtbot: QtBot, team: Team) -> No
     assert page.theme_value.text() == "压力管理"
     assert page.session_table.rowCount() == 0
 
-    _click(qtbot, page.new_session_button)
+    click(qtbot, page.new_session_button)
     session_dialog = page.dialog
     assert isinstance(session_dialog, GroupSessionDialog)
     session_dialog.room_edit.setText("团体活动室")
@@ -135,22 +124,24 @@ def test_programme_session_attendance_and_totals(qtbot: QtBot, team: Team) -> No
     session_dialog.notes_edit.setPlainText("破冰与放松训练。")
     session_dialog.adjustSize()
     _shoot(session_dialog, "group_session_dialog")
-    _click(qtbot, session_dialog.ok_button)
-    assert _cells(page.session_table) == [[date.today().isoformat(), "120 分钟", "团体活动室", "0"]]
+    click(qtbot, session_dialog.ok_button)
+    assert table_cells(page.session_table) == [
+        [date.today().isoformat(), "120 分钟", "团体活动室", "0"]
+    ]
 
     # attendance: one registered client and an anonymous headcount
     page.session_table.selectRow(0)
-    _click(qtbot, page.attendance_button)
+    click(qtbot, page.attendance_button)
     attendance = page.dialog
     assert isinstance(attendance, AttendanceDialog)
-    _click(qtbot, attendance.search_button)
+    click(qtbot, attendance.search_button)
     assert attendance.results.count() == 1
     assert attendance.results.item(0).text().startswith(f"{date.today().year}-0001")
     attendance.results.setCurrentRow(0)
-    _click(qtbot, attendance.add_button)
+    click(qtbot, attendance.add_button)
     assert attendance.attendee_ids() == (team.lins_client,)
     assert attendance.attendee_list.item(0).text() == "测试来访者"
-    _click(qtbot, attendance.add_button)  # the same client twice stays one attendee
+    click(qtbot, attendance.add_button)  # the same client twice stays one attendee
     assert attendance.attendee_ids() == (team.lins_client,)
     for action in ("case_view", "identity_view"):  # picking opens no case
         assert audit.browse(team.custodian, AuditFilter(action=action)) == []
@@ -162,10 +153,10 @@ def test_programme_session_attendance_and_totals(qtbot: QtBot, team: Team) -> No
     assert "7" in attendance.total_label.text()
     attendance.resize(attendance.width(), 820)  # the whole form (the offscreen screen is small)
     _shoot(attendance, "group_attendance_dialog")
-    _click(qtbot, attendance.ok_button)
+    click(qtbot, attendance.ok_button)
     assert attendance.result() == AttendanceDialog.DialogCode.Accepted
 
-    assert _cells(page.session_table)[0][3] == "7"
+    assert table_cells(page.session_table)[0][3] == "7"
     session_id = page.session_table.selected_id()
     assert session_id is not None
     saved = groups.group_session_view(team.lin, session_id)
@@ -178,9 +169,9 @@ def test_programme_session_attendance_and_totals(qtbot: QtBot, team: Team) -> No
     _shoot(page, "groups_detail")
 
     # the list shows the programme with its facilitators and session count
-    _click(qtbot, page.back_button)
+    click(qtbot, page.back_button)
     assert page.stack.currentWidget() is page.list_view
-    rows = _cells(page.programme_table)
+    rows = table_cells(page.programme_table)
     assert rows[0][0] == "职场减压团体" and rows[0][1] == "压力管理" and rows[0][3] == "1"
     assert "林咨询" in rows[0][2] and "赵咨询" in rows[0][2]
     _shoot(page, "groups_list")
@@ -223,9 +214,9 @@ def test_attendance_entered_again_keeps_what_was_saved(qtbot: QtBot, team: Team)
     assert dialog.grid.value(M, LEADING) == 4 and dialog.total() == 5
     assert not dialog.has_changes()
     dialog.attendee_list.setCurrentRow(0)
-    _click(qtbot, dialog.remove_button)
+    click(qtbot, dialog.remove_button)
     assert dialog.total() == 4
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     total = groups.attendance_total(team.lin, session_id)
     assert (total.registered, total.anonymous) == (0, 4)
 
@@ -240,7 +231,7 @@ def test_colleague_sees_counts_but_not_the_attendee(qtbot: QtBot, team: Team) ->
     assert not page.new_session_button.isVisible()
     assert not page.edit_programme_button.isVisible()
     page.session_table.selectRow(0)
-    _click(qtbot, page.attendance_button)
+    click(qtbot, page.attendance_button)
     dialog = page.dialog
     assert isinstance(dialog, AttendanceDialog)
     assert dialog.attendee_ids() == () and dialog.total() == 1
@@ -255,13 +246,13 @@ def test_errors_show_at_the_field_and_changes_are_guarded(
 ) -> None:
     page = _page(qtbot, team.lin)
     dialog = page.new_programme()
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     assert set(dialog.fields.messages()) == {"title"}
     assert groups.list_programmes(team.lin) == []
 
     dialog.title_edit.setText("心理沙龙")
     dialog.set_facilitators(set())
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     assert set(dialog.fields.messages()) == {"facilitators"}
     assert dialog.title_edit.text() == "心理沙龙"  # nothing typed is lost
 
@@ -270,7 +261,7 @@ def test_errors_show_at_the_field_and_changes_are_guarded(
     assert dialog.isVisible()
     assert answers.seen[-1][0] == "ask"
     answers.reply = True
-    _click(qtbot, dialog.cancel_button)
+    click(qtbot, dialog.cancel_button)
     assert not dialog.isVisible()
     assert groups.list_programmes(team.lin) == []
 
@@ -285,7 +276,7 @@ def test_errors_show_at_the_field_and_changes_are_guarded(
     attendance = page.open_attendance(future)
     assert attendance is not None
     attendance.grid.spin(F, GENERAL).setValue(2)
-    _click(qtbot, attendance.ok_button)
+    click(qtbot, attendance.ok_button)
     assert attendance.isVisible()
     assert "尚未举行" in attendance.fields.general.text()
     assert attendance.grid.value(F, GENERAL) == 2
@@ -300,7 +291,7 @@ def test_custodian_picks_facilitators_among_all_staff(qtbot: QtBot, team: Team) 
     dialog.title_edit.setText("音乐放松小组")
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData(GroupTheme.MUSIC.value))
     dialog.set_facilitators({team.lin.user_id})
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     row = groups.list_programmes(team.custodian)[0]
     assert (row.title, row.theme) == ("音乐放松小组", GroupTheme.MUSIC)
     assert [f.id for f in row.facilitators] == [team.lin.user_id]

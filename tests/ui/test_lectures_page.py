@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from station.models.vocab import Gender, RankLevel
@@ -21,6 +21,7 @@ from station.ui.headcount_grid import qdate
 from station.ui.lectures_page import LectureDialog, LecturesPage
 from tests.records_fixtures import make_counsellor, make_lead
 from tests.ui.conftest import SHOTS, Answers
+from tests.ui.helpers import click, table_cells
 from tests.ui.test_groups_page import large_font
 
 F, M = Gender.FEMALE, Gender.MALE
@@ -51,18 +52,6 @@ def _page(qtbot: QtBot, ctx: SignedIn) -> LecturesPage:
     page.resize(920, 680)
     page.show()
     return page
-
-
-def _click(qtbot: QtBot, widget: QWidget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def _rows(table: QTableWidget) -> list[list[str]]:
-    return [
-        [table.item(r, c).text() for c in range(table.columnCount())]
-        for r in range(table.rowCount())
-    ]
 
 
 def _shoot(widget: QWidget, name: str) -> None:
@@ -96,10 +85,10 @@ def test_lecture_with_headcount_and_monthly_totals(qtbot: QtBot, lin: SignedIn) 
     assert "43" in dialog.total_label.text()
     dialog.adjustSize()
     _shoot(dialog, "lecture_dialog")
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     assert dialog.result() == LectureDialog.DialogCode.Accepted
 
-    assert _rows(page.table) == [
+    assert table_cells(page.table) == [
         [TODAY.isoformat(), "干部压力管理与情绪调适", "市心理卫生中心", "43"]
     ]
     box = page.totals_box
@@ -117,15 +106,15 @@ def test_lecture_with_headcount_and_monthly_totals(qtbot: QtBot, lin: SignedIn) 
     assert isinstance(edit, LectureDialog) and edit is not dialog
     assert edit.grid.value(M, MIDDLE) == 6 and not edit.has_changes()
     edit.grid.spin(M, MIDDLE).setValue(10)
-    _click(qtbot, edit.ok_button)
-    assert _rows(page.table)[0][3] == "47"
+    click(qtbot, edit.ok_button)
+    assert table_cells(page.table)[0][3] == "47"
     assert page.totals_box.audience_value.text() == "47"
 
     # last month: the other lecture, and its own totals
-    _click(qtbot, page.picker.previous_button)
-    assert _rows(page.table) == [[LAST_MONTH.isoformat(), "上月讲座", "外请专家", "9"]]
+    click(qtbot, page.picker.previous_button)
+    assert table_cells(page.table) == [[LAST_MONTH.isoformat(), "上月讲座", "外请专家", "9"]]
     assert page.totals_box.audience_value.text() == "9"
-    _click(qtbot, page.picker.this_button)
+    click(qtbot, page.picker.this_button)
     assert page.totals_box.audience_value.text() == "47"
 
 
@@ -136,9 +125,9 @@ def test_a_lecture_entered_for_another_month_shows_that_month(qtbot: QtBot, lin:
     dialog.date_edit.setDate(qdate(LAST_MONTH))
     dialog.topic_edit.setText("睡眠与放松")
     dialog.grid.spin(F, MIDDLE).setValue(12)
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     assert page.month() == LAST_MONTH.replace(day=1)
-    assert _rows(page.table)[0][1] == "睡眠与放松"
+    assert table_cells(page.table)[0][1] == "睡眠与放松"
     assert page.table.selected_id() == dialog.lecture_id
 
 
@@ -147,27 +136,27 @@ def test_errors_at_the_field_and_deleting(qtbot: QtBot, lin: SignedIn, answers: 
     dialog = page.new_lecture()
     assert dialog is not None
     dialog.grid.spin(M, GENERAL).setValue(5)
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     assert set(dialog.fields.messages()) == {"topic"}
     assert dialog.grid.value(M, GENERAL) == 5  # nothing typed is lost
     dialog.date_edit.setDate(qdate(TODAY + timedelta(days=5)))
     dialog.topic_edit.setText("未来讲座")
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     assert set(dialog.fields.messages()) == {"held_on"}
     assert lectures.list_lectures(lin) == []
 
     answers.reply = False
-    _click(qtbot, dialog.cancel_button)
+    click(qtbot, dialog.cancel_button)
     assert dialog.isVisible()  # the guard asked, and the answer was to keep editing
     dialog.date_edit.setDate(qdate(TODAY))
-    _click(qtbot, dialog.ok_button)
+    click(qtbot, dialog.ok_button)
     assert len(lectures.list_lectures(lin)) == 1
 
     page.table.selectRow(0)
-    _click(qtbot, page.delete_button)  # answered "no"
+    click(qtbot, page.delete_button)  # answered "no"
     assert len(lectures.list_lectures(lin)) == 1
     answers.reply = True
-    _click(qtbot, page.delete_button)
+    click(qtbot, page.delete_button)
     assert lectures.list_lectures(lin) == []
     assert page.table.rowCount() == 0 and page.totals_box.audience_value.text() == "0"
 

@@ -5,13 +5,10 @@ counsellor, and screenshots."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -33,33 +30,7 @@ from station.services.search import CaseQuery
 from station.ui.case_list_page import CaseListPage
 from station.ui.new_case_dialog import NewCaseDialog
 from tests.ui.conftest import SHOTS, Answers
-
-
-def ime_type(widget: QWidget, text: str) -> None:
-    """Type ``text`` as a Chinese input method commits it (key clicks are ASCII only)."""
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def choose(combo: QWidget, value: object) -> None:
-    assert isinstance(combo, QComboBox)
-    index = combo.findData(value)
-    assert index >= 0, value
-    combo.setCurrentIndex(index)
-
-
-@pytest.fixture
-def large_font() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    font = app.font()
-    large = QFont(font)
-    large.setPointSize(14)
-    app.setFont(large)
-    yield
-    app.setFont(font)
+from tests.ui.helpers import choose, ime_type, large_font  # noqa: F401
 
 
 def _dialog(qtbot: QtBot, ctx: SignedIn) -> tuple[NewCaseDialog, list[int]]:

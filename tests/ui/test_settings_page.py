@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from station.errors import VaultError, WrongPassword
@@ -22,6 +22,7 @@ from station.ui.users_page import AddUserDialog, TemporaryPasswordDialog, UsersP
 from station.vault.vault import Vault
 from tests.conftest import CUSTODIAN, FAST, STATION
 from tests.ui.conftest import SHOTS, Answers
+from tests.ui.helpers import retype
 
 TEMP = "Temp-pass-2026"
 
@@ -31,18 +32,6 @@ def _page(qtbot: QtBot, ctx: SignedIn) -> SettingsPage:
     qtbot.addWidget(page)
     page.show()
     return page
-
-
-def _retype(qtbot: QtBot, edit: QWidget, text: str) -> None:
-    """Select all and type over it (an input-method commit for Chinese)."""
-    edit.setFocus()
-    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    if text.isascii():
-        qtbot.keyClicks(edit, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(edit, event)
 
 
 def _click(qtbot: QtBot, widget: QWidget) -> None:
@@ -56,14 +45,14 @@ def test_profile_is_shown_and_saved(qtbot: QtBot, custodian: SignedIn) -> None:
     assert page.name_edit.text() == STATION.name
     assert page.kind_combo.currentText() == "暖心港湾（乡镇街道）"
 
-    _retype(qtbot, page.name_edit, "慈溪市某街道暖心港湾")
-    _retype(qtbot, page.code_edit, "CX 02!")
+    retype(qtbot, page.name_edit, "慈溪市某街道暖心港湾")
+    retype(qtbot, page.code_edit, "CX 02!")
     _click(qtbot, page.save_button)
     assert "站点编码" in page.profile_fields.messages()["station_code"]
     assert page.name_edit.text() == "慈溪市某街道暖心港湾"  # nothing typed is lost
     assert settings.profile(custodian).name == STATION.name  # nothing was written
 
-    _retype(qtbot, page.code_edit, "CX-JD02")
+    retype(qtbot, page.code_edit, "CX-JD02")
     page.kind_combo.setFocus()
     qtbot.keyClick(page.kind_combo, Qt.Key.Key_Down)
     qtbot.keyClick(page.code_edit, Qt.Key.Key_Return)  # Enter saves
@@ -82,7 +71,7 @@ def test_idle_lock_change_persists_and_emits(qtbot: QtBot, custodian: SignedIn) 
     page = _page(qtbot, custodian)
     page.tabs.setCurrentWidget(page.security_tab)
     assert page.idle_spin.value() == 5
-    _retype(qtbot, page.idle_spin, "12")
+    retype(qtbot, page.idle_spin, "12")
     with qtbot.waitSignal(page.idle_lock_changed) as signal:
         _click(qtbot, page.idle_button)
     assert signal.args == [12]
@@ -99,7 +88,7 @@ def test_idle_lock_out_of_range_is_refused(qtbot: QtBot, custodian: SignedIn) ->
     emitted: list[int] = []
     page.idle_lock_changed.connect(emitted.append)
     for typed in ("90", "0"):
-        _retype(qtbot, page.idle_spin, typed)
+        retype(qtbot, page.idle_spin, typed)
         qtbot.keyClick(page.idle_spin, Qt.Key.Key_Return)
     assert all(1 <= m <= 60 for m in emitted) and 90 not in emitted and 0 not in emitted
     assert 1 <= settings.idle_lock_minutes(custodian) <= 60
@@ -144,7 +133,7 @@ def _add_dialog(qtbot: QtBot, users: UsersPage) -> AddUserDialog:
 
 def _fill(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     edit.clear()
-    _retype(qtbot, edit, text)
+    retype(qtbot, edit, text)
 
 
 def test_add_user_with_errors_at_the_field(qtbot: QtBot, custodian: SignedIn) -> None:
@@ -266,11 +255,11 @@ def test_replacing_the_recovery_key_shows_the_new_key_once(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible() and "恢复密钥" in answers.seen[-1][1]
     assert not dialog.done_button.isEnabled()
-    _retype(qtbot, panel.last_group_edit, groups[0])
+    retype(qtbot, panel.last_group_edit, groups[0])
     panel.kept_box.setChecked(True)
     _click(qtbot, dialog.done_button)
     assert dialog.isVisible() and "最后一组" in panel.fields.messages()["last_group"]
-    _retype(qtbot, panel.last_group_edit, groups[-1].lower())
+    retype(qtbot, panel.last_group_edit, groups[-1].lower())
     _click(qtbot, dialog.done_button)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
     assert panel.key_label.text() == ""  # the key is not kept around
