@@ -276,7 +276,9 @@ def populate(
             ctx, case_id, follow_due, rng.choice(list(FollowUpMethod))
         )
         n_follow += 1
-        if follow_due <= today - timedelta(days=7) and rng.random() < 0.8:
+        # a station keeps up with its follow-ups: only recent ones are left overdue
+        stale = follow_due < today - timedelta(days=45)
+        if follow_due <= today - timedelta(days=7) and (stale or rng.random() < 0.8):
             followups.complete_follow_up(ctx, follow_id, follow_due, "情绪稳定，睡眠改善。")
             if (today - last).days > 60 and rng.random() < 0.85:
                 current = cases.case_view(ctx, case_id).risk_level
