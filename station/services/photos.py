@@ -124,11 +124,6 @@ def clean(data: bytes) -> tuple[bytes, ImageInfo]:
     raise _bad("只接受 JPEG 或 PNG 格式的照片。", "Only JPEG and PNG photos are accepted.")
 
 
-def inspect(data: bytes) -> ImageInfo:
-    """Check a photo fully and return its type and pixel size."""
-    return clean(data)[1]
-
-
 def dimensions(prefix: bytes) -> tuple[int, int] | None:
     """Width and height read from the first bytes of a stored photo, or None when the
     prefix is too short to reach the header (the caller then reads the whole photo)."""

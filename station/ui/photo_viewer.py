@@ -25,7 +25,6 @@ from station.ui.forms import (
     FormFields,
     button,
     button_row,
-    is_alive,
     label,
     line_edit,
     set_status,
@@ -313,7 +312,3 @@ class PhotoViewer(QDialog):
         self._image = QImage()  # drop the decoded photo at once
         self.image_label.clear()
         super().done(result)
-
-
-def viewer_is_open(viewer: PhotoViewer | None) -> bool:
-    return viewer is not None and is_alive(viewer) and viewer.isVisible()

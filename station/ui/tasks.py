@@ -36,10 +36,6 @@ class TaskHandle(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def check(self) -> None:
         """Call from inside the task: stop if the user pressed cancel."""
         if self._cancel.is_set():

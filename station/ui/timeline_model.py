@@ -125,9 +125,6 @@ class TimelineModel(RowTableModel[TimelineItem]):
     def clear(self) -> None:
         self.set_items(())
 
-    def item_at(self, row: int) -> TimelineItem:
-        return self._rows[row]
-
     def row_of(self, kind: TimelineKind, item_id: int) -> int:
         """The row of an item, or -1."""
         for row, item in enumerate(self._rows):
