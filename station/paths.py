@@ -14,5 +14,10 @@ def default_vault_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP, appauthor=False, roaming=False)) / "vault"
 
 
+def resources_dir() -> Path:
+    """The repository's ``resources`` folder (scales, forms, translations, import)."""
+    return Path(__file__).resolve().parents[1] / "resources"
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP, appauthor=False))

@@ -47,6 +47,10 @@ DEBIAN_PACKAGES = [
     "poppler-utils",
     "xvfb",
     "xauth",
+    # the city office's tools the tests check exports against: minisign -V, and
+    # LibreOffice opening stats.xlsx headless
+    "minisign",
+    "libreoffice-calc-nogui",
 ]
 
 

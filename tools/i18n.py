@@ -9,6 +9,7 @@ The .ts file (Qt Linguist format) is the catalogue translators edit. A JSON map
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import subprocess
@@ -80,9 +81,17 @@ def apply_maps(ts: Path) -> None:
 
 def update() -> int:
     TS.parent.mkdir(parents=True, exist_ok=True)
-    lupdate(TS)
-    apply_maps(TS)
-    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(QM)], check=True)
+    # One update at a time (several people may edit the UI at once); the .qm is
+    # replaced by rename, because a running app maps the old file into memory.
+    with (TS.parent / ".update.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        lupdate(TS)
+        apply_maps(TS)
+        fresh = QM.with_suffix(".qm.new")
+        subprocess.run(
+            [_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(fresh)], check=True
+        )
+        fresh.replace(QM)
     missing = unfinished(TS)
     for source in missing:
         print(f"untranslated: {source}")

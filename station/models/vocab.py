@@ -142,6 +142,68 @@ class GroupTheme(StrEnum):
     OTHER = "other"
 
 
+class AssessmentMode(StrEnum):
+    ENTERED = "entered"  # the counsellor typed in a paper form
+    SELF = "self"  # the client filled it on the station PC (kiosk)
+
+
+class WarningResponse(StrEnum):
+    """The response taken to a warning (预警响应)."""
+
+    CONTACTED = "contacted"
+    SESSION_BOOKED = "session_booked"
+    REFERRAL = "referral"
+    CRISIS = "crisis"
+    NO_ACTION = "no_action"  # needs a reason
+
+
+class DestinationKind(StrEnum):
+    HOSPITAL = "hospital"  # hospital psychiatry
+    CLINIC = "clinic"  # psychological clinic
+    EXPERT = "expert"
+    INSTITUTION = "institution"
+    HOTLINE = "hotline"
+    OTHER = "other"
+
+
+class ReferralReason(StrEnum):
+    DIAGNOSIS = "diagnosis"  # needs a psychiatric assessment or diagnosis
+    MEDICATION = "medication"
+    SPECIALIST = "specialist"  # specialised therapy beyond the station
+    CRISIS = "crisis"
+    CONSULTATION = "consultation"  # expert consultation (专家会诊)
+    OTHER = "other"
+
+
+class ReferralUrgency(StrEnum):
+    ROUTINE = "routine"
+    SOON = "soon"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+
+class ReferralConsent(StrEnum):
+    GIVEN = "given"
+    REFUSED = "refused"
+    EMERGENCY = "emergency"  # emergency without consent: a justification is required
+
+
+class ReferralStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    FEEDBACK = "feedback"  # feedback received
+    CLOSED = "closed"
+
+
+class FormIdentity(StrEnum):
+    """How a referral form names the person: the counsellor's choice per referral."""
+
+    NAME = "name"
+    CODE = "code"
+
+
 LABELS: dict[type[StrEnum], dict[str, str]] = {
     Gender: {"male": "男", "female": "女"},
     RankLevel: {"general": "一般干部", "middle": "中层干部", "leading": "领导干部"},
@@ -225,6 +287,45 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         "team": "团队建设",
         "other": "其他",
     },
+    AssessmentMode: {"entered": "纸质录入", "self": "本人自填"},
+    WarningResponse: {
+        "contacted": "已联系本人",
+        "session_booked": "已预约咨询",
+        "referral": "已转介",
+        "crisis": "危机干预",
+        "no_action": "无需处理（注明理由）",
+    },
+    DestinationKind: {
+        "hospital": "医院精神（心理）科",
+        "clinic": "心理咨询（治疗）机构",
+        "expert": "专家",
+        "institution": "其他专业机构",
+        "hotline": "心理援助热线",
+        "other": "其他",
+    },
+    ReferralReason: {
+        "diagnosis": "需精神科评估诊断",
+        "medication": "需药物治疗",
+        "specialist": "需专科心理治疗",
+        "crisis": "危机干预",
+        "consultation": "专家会诊",
+        "other": "其他",
+    },
+    ReferralUrgency: {"routine": "常规", "soon": "尽快", "urgent": "紧急", "emergency": "危急"},
+    ReferralConsent: {
+        "given": "本人同意",
+        "refused": "本人拒绝",
+        "emergency": "紧急情况未经同意",
+    },
+    ReferralStatus: {
+        "draft": "草稿",
+        "sent": "已发出",
+        "accepted": "已接收",
+        "declined": "已拒收",
+        "feedback": "已反馈",
+        "closed": "已关闭",
+    },
+    FormIdentity: {"name": "填写姓名", "code": "仅填个案编号"},
 }
 
 

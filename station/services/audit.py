@@ -88,6 +88,17 @@ ACTION_LABELS: dict[str, str] = {
     "follow_up_done": "完成回访",
     "emergency_lookup": "紧急查找个案编号",
     "emergency_access": "紧急访问个案",
+    # assessments, screenings, warnings
+    "scale_import": "导入量表定义",
+    "assessment_add": "新增测评",
+    "assessment_view": "查看测评结果",
+    "assessment_delete": "删除测评记录",
+    "warning_response": "记录预警响应",
+    "screening_create": "新建团体测评",
+    "screening_participant_add": "登记测评对象",
+    "screening_view": "查看团体测评名单",
+    "screening_report": "查看团体测评报告",
+    "screening_link_case": "团体测评对象开案",
 }
 
 

@@ -46,7 +46,7 @@ from station.models.vocab import (
     ServiceKind,
     TalkTrigger,
 )
-from station.services import access, audit, clients, risk
+from station.services import access, assessments, audit, clients, risk
 from station.services.clients import (
     ClientInput,
     age_band,
@@ -595,6 +595,7 @@ _KIND_ORDER = {
     TimelineKind.CRISIS: 1,
     TimelineKind.RISK_CHANGE: 2,
     TimelineKind.FOLLOW_UP: 3,
+    TimelineKind.ASSESSMENT: 4,
 }
 
 
@@ -605,7 +606,8 @@ class _Sortable:
 
 
 def timeline(ctx: SignedIn, case_id: int) -> list[TimelineItem]:
-    """Sessions, risk changes, crisis events and follow-ups of a case, oldest first.
+    """Sessions, risk changes, crisis events, follow-ups and assessments of a case,
+    oldest first.
 
     A session's private process note is included only for its author."""
     access.require_person_records(ctx)
@@ -695,6 +697,16 @@ def timeline(ctx: SignedIn, case_id: int) -> list[TimelineItem]:
                 by=fv.created_by.display_name,
                 risk_level=None,
                 detail=fv,
+            )
+            out.append(_Sortable(item, time.max))
+        for a in assessments.case_assessments(s, ctx, case.id):
+            item = TimelineItem(
+                on=a.administered_on,
+                kind=TimelineKind.ASSESSMENT,
+                item_id=a.id,
+                by=a.by.display_name,
+                risk_level=None,
+                detail=a,
             )
             out.append(_Sortable(item, time.max))
         audit.record(s, ctx, "case_view", "case", case.id, "timeline")

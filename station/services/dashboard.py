@@ -1,5 +1,5 @@
 """The dashboard: today's sessions, overdue follow-ups, pinned high-risk cases, emergency
-grants on my cases, and this month's counts.
+grants on my cases, open assessment warnings, and this month's counts.
 
 Counsellors see their visible cases; the custodian sees all. The station lead sees
 only the counts (station-wide): every list is empty and no case code is returned.
@@ -17,6 +17,7 @@ from station.models.base import utcnow
 from station.models.enums import Role
 from station.models.vocab import CaseStatus, RiskLevel, ServiceKind
 from station.services import access
+from station.services.assessments import open_warnings_in
 from station.services.context import SignedIn
 from station.services.emergency import grants_in
 from station.services.followups import overdue_in
@@ -163,4 +164,5 @@ def dashboard(ctx: SignedIn, today: date | None = None) -> Dashboard:
             pinned=_pinned(s, ctx),
             emergency_grants=tuple(grants_in(s, ctx, utcnow())),
             counts=counts,
+            open_warnings=tuple(open_warnings_in(s, ctx)),
         )

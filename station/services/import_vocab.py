@@ -28,6 +28,7 @@ from station.models.vocab import (
     UnitType,
     from_label,
 )
+from station.paths import resources_dir
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -49,7 +50,7 @@ _SPACE = re.compile(r"\s+")
 
 def import_resources_dir() -> Path:
     """``resources/import`` in the repository (template, synonym table, guide)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "import"
+    return resources_dir() / "import"
 
 
 def normalise(text: str) -> str:

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from station.models.vocab import (
+    AssessmentMode,
     CaseSource,
     CaseStatus,
     Concern,
@@ -25,7 +26,9 @@ from station.models.vocab import (
     ServiceKind,
     TalkTrigger,
     UnitType,
+    WarningResponse,
 )
+from station.scales.definition import WarningLevel
 
 T = TypeVar("T")
 
@@ -155,6 +158,7 @@ class TimelineKind(StrEnum):
     RISK_CHANGE = "risk_change"
     CRISIS = "crisis"
     FOLLOW_UP = "follow_up"
+    ASSESSMENT = "assessment"
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,22 @@ class FollowUpView:
         return self.done_on is None and self.due_on < today
 
 
-TimelineDetail = SessionBrief | RiskChangeView | CrisisView | FollowUpView
+@dataclass(frozen=True)
+class AssessmentBrief:
+    id: int
+    case_id: int | None
+    scale_id: str
+    short_name: str  # "PHQ-9"
+    administered_on: date
+    mode: AssessmentMode
+    total: float | None  # None when too many answers are missing
+    band: str | None  # the band's Chinese label
+    complete: bool
+    positive: bool  # a warning rule fired
+    by: UserRef
+
+
+TimelineDetail = SessionBrief | RiskChangeView | CrisisView | FollowUpView | AssessmentBrief
 
 
 @dataclass(frozen=True)
@@ -263,6 +282,31 @@ class MonthCounts:
 
 
 @dataclass(frozen=True)
+class WarningItem:
+    id: int
+    assessment_id: int
+    scale_short_name: str
+    level: WarningLevel
+    reason: str
+    score: float
+    raised_at: datetime
+    # where it belongs: a case, or a screening participant
+    case_id: int | None
+    case_code: str | None
+    screening_id: int | None
+    participant_code: str | None
+    subject: str  # what a list shows: client name/alias, or participant name/code
+    response: WarningResponse | None
+    response_note: str
+    responded_at: datetime | None
+    responded_by: str | None
+
+    @property
+    def open(self) -> bool:
+        return self.response is None
+
+
+@dataclass(frozen=True)
 class Dashboard:
     today: date
     today_sessions: tuple[TodaySession, ...]
@@ -270,3 +314,4 @@ class Dashboard:
     pinned: tuple[PinnedCase, ...]
     emergency_grants: tuple[EmergencyGrant, ...]
     counts: MonthCounts
+    open_warnings: tuple[WarningItem, ...] = ()  # assessment warnings without a response
