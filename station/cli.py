@@ -155,6 +155,19 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     return 0 if all(c.ok for c in checks if c.essential) else 1
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    """Score one administration of a shipped scale; no vault, nothing is stored."""
+    import json
+
+    from station.scales import library, scoring
+
+    definition = library.shipped_scale(args.scale)
+    answers = scoring.parse_answers(definition, args.answers)
+    result = scoring.score(definition, answers)
+    print(json.dumps(result.to_json(), ensure_ascii=False))
+    return 0
+
+
 # -- parser ---------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="station", description="心理健康服务站个案管理")
@@ -200,6 +213,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="跳过有误的行，只导入无误的行 / import only the rows without errors",
     )
+    score = sub.add_parser(
+        "score",
+        help="量表计分（输出 JSON）/ score a scale (JSON)",
+        description="量表计分，结果以 JSON 输出 / score a scale, result as JSON",
+    )
+    score.add_argument("scale", metavar="SCALE_ID", help="量表编号，如 phq9 / scale id")
+    score.add_argument(
+        "answers",
+        metavar="ANSWERS",
+        help="按题目顺序、用逗号分隔的答案，未答的题留空，如 1,0,2,,3 / answers in item order",
+    )
+    score.set_defaults(func=cmd_score)
     return parser
 
 

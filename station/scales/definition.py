@@ -15,7 +15,7 @@ from enum import StrEnum
 class WarningLevel(StrEnum):
     WARN = "warn"  # 关注: at or above a screening cut-off
     HIGH = "high"  # 高: a high band
-    CRITICAL = "critical"  # 危急: a critical item (e.g. thoughts of self-harm); crisis steps at once
+    CRITICAL = "critical"  # 危急: a critical item (e.g. self-harm thoughts): crisis steps now
 
     @property
     def rank(self) -> int:
