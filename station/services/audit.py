@@ -99,6 +99,31 @@ ACTION_LABELS: dict[str, str] = {
     "screening_view": "查看团体测评名单",
     "screening_report": "查看团体测评报告",
     "screening_link_case": "团体测评对象开案",
+    # referrals, the destination directory, printed forms
+    "destination_add": "新增转介去向",
+    "destination_update": "修改转介去向",
+    "destination_deactivate": "停用转介去向",
+    "destination_reactivate": "重新启用转介去向",
+    "referral_create": "新建转介单",
+    "referral_update": "修改转介单草稿",
+    "referral_delete": "删除转介单草稿",
+    "referral_view": "查看转介单",
+    "referral_send": "发出转介",
+    "referral_accept": "登记转介已接收",
+    "referral_decline": "登记转介被拒收",
+    "referral_feedback": "登记转介反馈",
+    "referral_close": "关闭转介",
+    "form_referral": "生成转介单",
+    "form_consent": "生成知情同意书",
+    "form_case_summary": "生成个案摘要",
+    "form_print": "打印表单",
+    "form_save": "保存表单为 PDF",
+    # the monthly export to the city office
+    "stats_export": "导出月度统计",
+    "city_key_set": "设置市办公室公钥",
+    # the monthly statistics release and its thresholds
+    "stats_release": "发布月度统计",
+    "stats_policy": "设置统计公开阈值",
 }
 
 

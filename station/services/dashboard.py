@@ -21,6 +21,7 @@ from station.services.assessments import open_warnings_in
 from station.services.context import SignedIn
 from station.services.emergency import grants_in
 from station.services.followups import overdue_in
+from station.services.referrals import overdue_referrals_in
 from station.services.search import client_label
 from station.services.views import Dashboard, MonthCounts, PinnedCase, TodaySession
 
@@ -165,4 +166,5 @@ def dashboard(ctx: SignedIn, today: date | None = None) -> Dashboard:
             emergency_grants=tuple(grants_in(s, ctx, utcnow())),
             counts=counts,
             open_warnings=tuple(open_warnings_in(s, ctx)),
+            overdue_referrals=tuple(overdue_referrals_in(s, ctx, day)),
         )

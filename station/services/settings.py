@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from station.errors import ValidationError
 from station.models import Setting, StationProfile
@@ -73,6 +74,74 @@ def set_idle_lock_minutes(ctx: SignedIn, minutes: int) -> None:
         else:
             row.value = str(minutes)
         audit.record(s, ctx, "settings_change", "setting", "idle_lock_minutes", str(minutes))
+
+
+# -- referrals: days without feedback before an open referral shows on the dashboard ----
+REFERRAL_FEEDBACK_DAYS = 14
+MIN_REFERRAL_FEEDBACK_DAYS = 1
+MAX_REFERRAL_FEEDBACK_DAYS = 90
+STATION_CONTACT_MAX = 200
+
+
+def referral_feedback_days_in(session: Session) -> int:
+    """The setting, read inside the caller's transaction (default 14)."""
+    row = session.get(Setting, "referral_feedback_days")
+    try:
+        days = int(row.value) if row else REFERRAL_FEEDBACK_DAYS
+    except ValueError:
+        return REFERRAL_FEEDBACK_DAYS
+    return min(max(days, MIN_REFERRAL_FEEDBACK_DAYS), MAX_REFERRAL_FEEDBACK_DAYS)
+
+
+def referral_feedback_days(ctx: SignedIn) -> int:
+    with ctx.vault.transaction() as s:
+        return referral_feedback_days_in(s)
+
+
+def set_referral_feedback_days(ctx: SignedIn, days: int) -> None:
+    """Custodian: after how many days an open referral without feedback is overdue."""
+    ctx.require(Role.CUSTODIAN)
+    low, high = MIN_REFERRAL_FEEDBACK_DAYS, MAX_REFERRAL_FEEDBACK_DAYS
+    if isinstance(days, bool) or not isinstance(days, int) or not low <= days <= high:
+        raise ValidationError(
+            f"转介反馈提醒天数须在 {low} 到 {high} 天之间。",
+            f"Referral feedback reminder is {low}-{high} days.",
+            field="referral_feedback_days",
+        )
+    with ctx.vault.transaction() as s:
+        row = s.get(Setting, "referral_feedback_days")
+        if row is None:
+            s.add(Setting(key="referral_feedback_days", value=str(days)))
+        else:
+            row.value = str(days)
+        audit.record(s, ctx, "settings_change", "setting", "referral_feedback_days", str(days))
+
+
+# -- the station's contact line printed on forms (phone, address: never a person's) ----
+def station_contact_in(session: Session) -> str:
+    row = session.get(Setting, "station_contact")
+    return row.value if row else ""
+
+
+def station_contact(ctx: SignedIn) -> str:
+    """The contact line printed on referral and consent forms ("" until set)."""
+    with ctx.vault.transaction() as s:
+        return station_contact_in(s)
+
+
+def set_station_contact(ctx: SignedIn, text: str) -> None:
+    """Custodian: the station's phone, address or office hours as printed on forms."""
+    ctx.require(Role.CUSTODIAN)
+    clean = " ".join(
+        check_text(text, "station_contact", "站点联系方式", STATION_CONTACT_MAX, False).split()
+    )
+    with ctx.vault.transaction() as s:
+        row = s.get(Setting, "station_contact")
+        if row is None:
+            s.add(Setting(key="station_contact", value=clean))
+        else:
+            row.value = clean
+        audit.record(s, ctx, "settings_change", "setting", "station_contact")
 
 
 def signing_key(ctx: SignedIn) -> SigningKeyInfo:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from station.models.vocab import (
     AssessmentMode,
@@ -29,6 +29,9 @@ from station.models.vocab import (
     WarningResponse,
 )
 from station.scales.definition import WarningLevel
+
+if TYPE_CHECKING:  # defined with the referral service, which imports this module
+    from station.services.referrals import ReferralBrief
 
 T = TypeVar("T")
 
@@ -315,3 +318,4 @@ class Dashboard:
     emergency_grants: tuple[EmergencyGrant, ...]
     counts: MonthCounts
     open_warnings: tuple[WarningItem, ...] = ()  # assessment warnings without a response
+    overdue_referrals: tuple[ReferralBrief, ...] = ()  # sent/accepted, no feedback in time
