@@ -17,7 +17,7 @@ from sqlalchemy import select
 from station.errors import WrongPassword
 from station.models import User
 from station.models.enums import Role, StationKind
-from station.services import accounts, demo_records, setup
+from station.services import accounts, demo_assessments, demo_records, setup
 from station.services.context import SignedIn
 from station.vault.crypto import Argon2Params
 
@@ -73,6 +73,7 @@ def create_demo(root: Path, seed: int = 1, clients: int = 240) -> DemoVault:
         for user in DEMO_USERS[1:]:
             accounts.add_user(ctx, user.login, user.display_name, user.role, DEMO_PASSWORD)
         _clear_forced_changes(ctx)
+        demo_assessments.directory(ctx)
     finally:
         accounts.logout(ctx)
     _history(root, rng)
@@ -88,6 +89,7 @@ def _records(root: Path, seed: int, clients: int) -> None:
     ]
     try:
         demo_records.populate(counsellors, counsellors[0], seed, date.today(), clients)
+        demo_assessments.populate(counsellors, seed, date.today())
     finally:
         for ctx in counsellors:
             accounts.logout(ctx)
