@@ -107,6 +107,295 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDetailDialog</name>
+    <message>
+        <source>Psychological care station · Assessment</source>
+        <translation>心理服务站 · 测评记录</translation>
+    </message>
+    <message>
+        <source>Why is this entry withdrawn? (e.g. typed in for the wrong case)</source>
+        <translation>为什么撤回这条记录？（例如：录到了别的个案）</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawing</source>
+        <translation>撤回理由</translation>
+    </message>
+    <message>
+        <source>Withdraw the entry</source>
+        <translation>确认撤回</translation>
+    </message>
+    <message>
+        <source>Withdraw (entered in error)…</source>
+        <translation>撤回（录入有误）…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <source>no total</source>
+        <translation>无总分</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>全部作答</translation>
+    </message>
+    <message>
+        <source>some unanswered</source>
+        <translation>有未答题目</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Subscales</source>
+        <translation>分量表</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>Withdrawing…</source>
+        <translation>正在撤回…</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>Psychological care station · Enter an assessment</source>
+        <translation>心理服务站 · 录入测评</translation>
+    </message>
+    <message>
+        <source>Save assessment</source>
+        <translation>保存测评</translation>
+    </message>
+    <message>
+        <source>Case {0} · enter a paper form</source>
+        <translation>个案 {0} · 录入纸质量表</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Date filled in</source>
+        <translation>填写日期</translation>
+    </message>
+    <message>
+        <source>The date on the paper form; not in the future.</source>
+        <translation>纸质量表上的填写日期，不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Loading the scales…</source>
+        <translation>正在读取量表…</translation>
+    </message>
+    <message>
+        <source>Change the scale?</source>
+        <translation>更换量表？</translation>
+    </message>
+    <message>
+        <source>The answers typed for this scale are cleared. Change the scale?</source>
+        <translation>已为当前量表录入的答案将被清除。确定更换量表吗？</translation>
+    </message>
+    <message>
+        <source>Opening the scale…</source>
+        <translation>正在打开量表…</translation>
+    </message>
+    <message>
+        <source>Answered {0} of {1} items</source>
+        <translation>已答 {0} / {1} 题</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>Save without a total?</source>
+        <translation>不计总分也保存吗？</translation>
+    </message>
+    <message>
+        <source>{0} items are not answered. By this scale's rule no total can be given with that many missing. Save the answers anyway?</source>
+        <translation>有 {0} 道题未作答。按本量表的规则，缺答这么多题时不能计算总分。仍要保存这些答案吗？</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <source>no total (too many items unanswered)</source>
+        <translation>不计总分（未答题目过多）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items</source>
+        <translation>{0} / {1} 题</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Warnings raised</source>
+        <translation>触发的预警</translation>
+    </message>
+    <message>
+        <source>Each warning stays open on the dashboard and in the case until its response is recorded.</source>
+        <translation>每条预警都会留在工作台和个案中，直到记录了处理方式。</translation>
+    </message>
+    <message>
+        <source>No warning rule fired.</source>
+        <translation>未触发预警。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>Assessments</name>
+    <message>
+        <source>Case {0}</source>
+        <translation>个案 {0}</translation>
+    </message>
+    <message>
+        <source>Screening {0}</source>
+        <translation>筛查 {0}</translation>
+    </message>
+    <message>
+        <source>Level: {0}</source>
+        <translation>级别：{0}</translation>
+    </message>
+    <message>
+        <source>{0} {1} ({2} items)</source>
+        <translation>{0} {1}（{2} 题）</translation>
+    </message>
+    <message>
+        <source>{0} points</source>
+        <translation>{0} 分</translation>
+    </message>
+    <message>
+        <source>Raised {0} · open</source>
+        <translation>{0} 触发 · 待处理</translation>
+    </message>
+    <message>
+        <source>Raised {0} · answered: {1}</source>
+        <translation>{0} 触发 · 已处理：{1}</translation>
+    </message>
+    <message>
+        <source>Respond…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <source>Respond to the warning: {0}</source>
+        <translation>处理预警：{0}</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开个案</translation>
+    </message>
+    <message>
+        <source>Stay with the person. Keep calm and caring.</source>
+        <translation>留在来访者身边，保持平静、关切。</translation>
+    </message>
+    <message>
+        <source>Ask directly about thoughts of suicide or self-harm, and about plans and preparations. Asking does not raise the risk.</source>
+        <translation>直接询问是否有自杀或自伤的想法，以及是否有计划和准备。询问本身不会增加风险。</translation>
+    </message>
+    <message>
+        <source>Remove or keep away anything that could be used for self-harm.</source>
+        <translation>移走或远离可能用来伤害自己的物品和手段。</translation>
+    </message>
+    <message>
+        <source>Do not leave the person alone; if you must step out, a colleague stays.</source>
+        <translation>不要让其独处；如需离开，请同事陪同。</translation>
+    </message>
+    <message>
+        <source>Contact the emergency contact and the unit lead as the station's crisis protocol says.</source>
+        <translation>按本站危机干预流程联系紧急联系人和单位负责人。</translation>
+    </message>
+    <message>
+        <source>When there is immediate danger, call 120 (ambulance) or 110 (police) at once.</source>
+        <translation>有紧急危险时，立即拨打 120（急救）或 110（报警）。</translation>
+    </message>
+    <message>
+        <source>The psychological-aid hotline {0} is available around the clock.</source>
+        <translation>可拨打心理援助热线 {0}。</translation>
+    </message>
+    <message>
+        <source>Record a crisis event for the case and raise its risk level.</source>
+        <translation>为本个案记录危机事件，并调高风险等级。</translation>
+    </message>
+    <message>
+        <source>Assessments ({0} open warnings)</source>
+        <translation>测评（{0} 条待处理预警）</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>测评</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceDialog</name>
     <message>
         <source>Psychological care station · Group session attendance</source>
@@ -343,6 +632,21 @@
     </message>
 </context>
 <context>
+    <name>CaseAssessmentsPane</name>
+    <message>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>No warning on this case.</source>
+        <translation>本个案没有预警。</translation>
+    </message>
+    <message>
+        <source>Scores over time</source>
+        <translation>分数趋势</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditDialog</name>
     <message>
         <source>Edit case</source>
@@ -551,6 +855,37 @@
     </message>
 </context>
 <context>
+    <name>CaseSummaryDialog</name>
+    <message>
+        <source>Case summary</source>
+        <translation>个案摘要</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The case's timeline for an authorised request: dates, kinds of service, risk levels, referrals and follow-ups. Building it is written to the audit log.</source>
+        <translation>按经批准的调阅申请生成本个案的时间线：日期、服务类型、风险等级、转介和回访。生成摘要会写入审计日志。</translation>
+    </message>
+    <message>
+        <source>Include session notes</source>
+        <translation>包含咨询记录内容</translation>
+    </message>
+    <message>
+        <source>Only when the request needs the contents of the sessions. Counsellors' private process notes are never included.</source>
+        <translation>仅在申请确需咨询内容时勾选。咨询师的个人过程记录任何情况下都不包含在内。</translation>
+    </message>
+    <message>
+        <source>Preparing the summary…</source>
+        <translation>正在生成个案摘要…</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>← Back</source>
@@ -667,6 +1002,38 @@
     <message>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Consent form…</source>
+        <translation>知情同意书…</translation>
+    </message>
+    <message>
+        <source>Print the informed consent form with this case's code.</source>
+        <translation>打印带本个案编号的知情同意书。</translation>
+    </message>
+    <message>
+        <source>Case summary…</source>
+        <translation>个案摘要…</translation>
+    </message>
+    <message>
+        <source>Enter assessment…</source>
+        <translation>录入测评…</translation>
+    </message>
+    <message>
+        <source>Type in a paper form (Ctrl+Shift+A)</source>
+        <translation>录入纸质量表（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Client fills in…</source>
+        <translation>本人自填…</translation>
+    </message>
+    <message>
+        <source>The client answers a scale on this computer, full-screen</source>
+        <translation>来访者在本机全屏填写量表</translation>
     </message>
     <message>
         <source>No records yet. Press Ctrl+Shift+N to add the first session.</source>
@@ -801,6 +1168,18 @@
         <translation>单位类型</translation>
     </message>
     <message>
+        <source>Save first</source>
+        <translation>请先保存</translation>
+    </message>
+    <message>
+        <source>Save or close the record you are editing first: the program locks while the client fills in the form.</source>
+        <translation>请先保存或关闭正在编辑的记录：来访者填写期间程序会锁定。</translation>
+    </message>
+    <message>
+        <source>Reading the scores…</source>
+        <translation>正在读取分数…</translation>
+    </message>
+    <message>
         <source>Delete this case?</source>
         <translation>删除此个案？</translation>
     </message>
@@ -879,6 +1258,46 @@
     <message>
         <source>Correct…</source>
         <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>测评</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>no total</source>
+        <translation>无总分</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>raised: see the Assessments tab</source>
+        <translation>已触发：见“测评”标签页</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Answers and warnings…</source>
+        <translation>作答与预警…</translation>
     </message>
     <message>
         <source>Done</source>
@@ -993,6 +1412,53 @@
     </message>
 </context>
 <context>
+    <name>CityKeyDialog</name>
+    <message>
+        <source>City office key</source>
+        <translation>市办公室公钥</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>保存公钥</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exports are encrypted to the city office's public key (it starts with age1), so only the city office can open them. The city office gives it to you as a short text or as the file city-recipient.txt. Leave the field empty to remove the key: exports are then signed but not encrypted.</source>
+        <translation>导出用市办公室的公钥（以 age1 开头）加密，只有市办公室能打开。市办公室会以一段短文本或 city-recipient.txt 文件的形式提供公钥。清空输入框即删除公钥：此后的导出只签名、不加密。</translation>
+    </message>
+    <message>
+        <source>City office public key</source>
+        <translation>市级公钥</translation>
+    </message>
+    <message>
+        <source>Paste the text, or load it from the file.</source>
+        <translation>粘贴公钥文本，或从文件读取。</translation>
+    </message>
+    <message>
+        <source>Load from file…</source>
+        <translation>从文件读取…</translation>
+    </message>
+    <message>
+        <source>City office key file</source>
+        <translation>市办公室公钥文件</translation>
+    </message>
+    <message>
+        <source>Key file (*.txt);;All files (*)</source>
+        <translation>公钥文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as text.</source>
+        <translation>无法把该文件作为文本读取。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>Close case</source>
@@ -1056,6 +1522,21 @@
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentFormAction</name>
+    <message>
+        <source>Blank consent form…</source>
+        <translation>空白知情同意书…</translation>
+    </message>
+    <message>
+        <source>Consent form…</source>
+        <translation>知情同意书…</translation>
+    </message>
+    <message>
+        <source>Preview, print or save the informed consent form</source>
+        <translation>预览、打印或保存知情同意书</translation>
     </message>
 </context>
 <context>
@@ -1184,6 +1665,37 @@
     </message>
 </context>
 <context>
+    <name>CrisisPromptDialog</name>
+    <message>
+        <source>Psychological care station · Critical warning</source>
+        <translation>心理服务站 · 危急预警</translation>
+    </message>
+    <message>
+        <source>Critical warning: follow the crisis steps now</source>
+        <translation>危急预警：请立即按危机干预步骤处理</translation>
+    </message>
+    <message>
+        <source>Crisis steps</source>
+        <translation>危机干预步骤</translation>
+    </message>
+    <message>
+        <source>Record a crisis event…</source>
+        <translation>记录危机事件…</translation>
+    </message>
+    <message>
+        <source>Raise the risk level…</source>
+        <translation>调整风险等级…</translation>
+    </message>
+    <message>
+        <source>The warning stays on the dashboard until its response is recorded.</source>
+        <translation>记录处理方式之前，该预警会一直留在工作台上。</translation>
+    </message>
+    <message>
+        <source>I have read the steps</source>
+        <translation>我已阅读以上步骤</translation>
+    </message>
+</context>
+<context>
     <name>CustodianPage</name>
     <message>
         <source>Records custodian</source>
@@ -1265,6 +1777,22 @@
         <translation>近期没有人紧急查阅您负责的个案。</translation>
     </message>
     <message>
+        <source>Referrals awaiting feedback</source>
+        <translation>待反馈的转介</translation>
+    </message>
+    <message>
+        <source>No sent referral is waiting too long for feedback.</source>
+        <translation>没有超期未反馈的转介。</translation>
+    </message>
+    <message>
+        <source>Open warnings</source>
+        <translation>待处理预警</translation>
+    </message>
+    <message>
+        <source>No assessment warning is waiting for a response.</source>
+        <translation>没有待处理的测评预警。</translation>
+    </message>
+    <message>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -1301,6 +1829,10 @@
         <translation>今天是 {0}</translation>
     </message>
     <message>
+        <source>{0} more not shown here: find them in their cases.</source>
+        <translation>另有 {0} 条未在此显示，请在相应个案中查看。</translation>
+    </message>
+    <message>
         <source>This month ({0}-{1:02d})</source>
         <translation>本月统计（{0}-{1:02d}）</translation>
     </message>
@@ -1315,6 +1847,10 @@
     <message>
         <source>{0} days overdue</source>
         <translation>逾期 {0} 天</translation>
+    </message>
+    <message>
+        <source>sent {0} days ago</source>
+        <translation>已发出 {0} 天</translation>
     </message>
     <message>
         <source>since {0}</source>
@@ -1338,6 +1874,235 @@
     </message>
 </context>
 <context>
+    <name>DestinationCombo</name>
+    <message>
+        <source>Type to search the directory, or open the list</source>
+        <translation>输入关键字搜索目录，或展开列表选择</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationDialog</name>
+    <message>
+        <source>Psychological care station · Edit destination</source>
+        <translation>心理健康服务站 · 编辑转介去向</translation>
+    </message>
+    <message>
+        <source>Psychological care station · Add destination</source>
+        <translation>心理健康服务站 · 新增转介去向</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add to directory</source>
+        <translation>加入目录</translation>
+    </message>
+    <message>
+        <source>New destination</source>
+        <translation>新的转介去向</translation>
+    </message>
+    <message>
+        <source>Choose a kind</source>
+        <translation>请选择类别</translation>
+    </message>
+    <message>
+        <source>Destination name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>A hospital department, a clinic, or an expert's name and title.</source>
+        <translation>医院科室、机构名称，或专家姓名和职称。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Specialties</source>
+        <translation>擅长领域</translation>
+    </message>
+    <message>
+        <source>e.g. depression, anxiety, sleep problems, crisis intervention</source>
+        <translation>例如：抑郁、焦虑、睡眠障碍、危机干预</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Phone, address, contact person, opening hours.</source>
+        <translation>电话、地址、联系人、接诊时间。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>How to refer there: appointments, what to bring, costs.</source>
+        <translation>转介须知：如何预约、需携带的材料、费用等。</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>正在添加…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationsPage</name>
+    <message>
+        <source>Referral directory</source>
+        <translation>转介去向目录</translation>
+    </message>
+    <message>
+        <source>Hospitals, clinics, experts and hotlines to refer to (the expert resource pool). The records custodian keeps this directory.</source>
+        <translation>可转介的医院、专业机构、专家和热线（专家资源库）。本目录由档案管理员维护。</translation>
+    </message>
+    <message>
+        <source>Hospitals, clinics, experts and hotlines to refer to (the expert resource pool). Only the records custodian can change it: tell them about a new contact or a change.</source>
+        <translation>可转介的医院、专业机构、专家和热线（专家资源库）。只有档案管理员可以修改；如有新的联系渠道或变动，请告知档案管理员。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>按类别筛选</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Name, specialty, contact or note</source>
+        <translation>名称、擅长领域、联系方式或备注</translation>
+    </message>
+    <message>
+        <source>Search the directory</source>
+        <translation>搜索转介去向目录</translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>Show retired entries</source>
+        <translation>显示已停用的条目</translation>
+    </message>
+    <message>
+        <source>Destination name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Specialties</source>
+        <translation>擅长领域</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Referral destinations</source>
+        <translation>转介去向</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add destination…</source>
+        <translation>新增去向…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>No new referrals go there; past referrals keep it.</source>
+        <translation>停用后不能再转介到这里；已有的转介仍保留该去向。</translation>
+    </message>
+    <message>
+        <source>Reading the directory…</source>
+        <translation>正在读取目录…</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>The directory is empty. Start with “Add destination…”.</source>
+        <translation>目录为空。请从“新增去向…”开始。</translation>
+    </message>
+    <message>
+        <source>The directory is empty. Ask the records custodian to fill it.</source>
+        <translation>目录为空。请档案管理员添加条目。</translation>
+    </message>
+    <message>
+        <source>Nothing matches the filter.</source>
+        <translation>没有符合筛选条件的条目。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Destination added.</source>
+        <translation>已新增转介去向。</translation>
+    </message>
+    <message>
+        <source>Changes saved.</source>
+        <translation>修改已保存。</translation>
+    </message>
+    <message>
+        <source>Retire destination</source>
+        <translation>停用转介去向</translation>
+    </message>
+    <message>
+        <source>Retire “{0}”? No new referral can go there; the {1} referrals that used it keep it. You can reactivate it later.</source>
+        <translation>停用“{0}”？停用后不能再转介到这里；已有的 {1} 条转介仍保留该去向。以后可以重新启用。</translation>
+    </message>
+    <message>
+        <source>Reactivated.</source>
+        <translation>已重新启用。</translation>
+    </message>
+    <message>
+        <source>Retired.</source>
+        <translation>已停用。</translation>
+    </message>
+    <message>
+        <source>Retired. Tick “Show retired” to see it again.</source>
+        <translation>已停用。勾选“显示已停用”可再次查看。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>DevicePage</name>
     <message>
         <source>Device binding</source>
@@ -1358,6 +2123,49 @@
     <message>
         <source>Create the vault without device binding</source>
         <translation>不绑定设备，仍然创建档案库</translation>
+    </message>
+</context>
+<context>
+    <name>DigitEntry</name>
+    <message>
+        <source>{0} items: one digit each, the value ticked ({1}). A space or - for an unanswered item.</source>
+        <translation>共 {0} 题：每题输入一位数字，即所选的分值（{1}）。未答的题输入空格或 -。</translation>
+    </message>
+    <message>
+        <source>{0} items: one digit each, the position of the ticked box: 1 = “{1}” … {2} = “{3}”. A space or - for an unanswered item.</source>
+        <translation>共 {0} 题：每题输入一位数字，即所选选项的位置：1 =“{1}”… {2} =“{3}”。未答的题输入空格或 -。</translation>
+    </message>
+    <message>
+        <source>{0} items: the values ticked, separated by commas; leave an unanswered item empty.</source>
+        <translation>共 {0} 题：输入所选的分值，用逗号分隔；未答的题留空。</translation>
+    </message>
+    <message>
+        <source>Item {0}: “{1}” is not an answer; type {2}.</source>
+        <translation>第 {0} 题：“{1}”不是有效答案，请输入 {2}。</translation>
+    </message>
+    <message>
+        <source>Too many answers: {0} typed, the scale has {1} items.</source>
+        <translation>答案太多：输入了 {0} 个，该量表只有 {1} 题。</translation>
+    </message>
+    <message>
+        <source>Leave empty if the person did not fill this scale.</source>
+        <translation>此人未填写该量表时请留空。</translation>
+    </message>
+    <message>
+        <source>All {0} items typed ({1} answered).</source>
+        <translation>{0} 题已全部输入（作答 {1} 题）。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items typed.</source>
+        <translation>已输入 {0}/{1} 题。</translation>
+    </message>
+    <message>
+        <source>Only {0} of {1} items typed. Type a space or - for an unanswered item.</source>
+        <translation>只输入了 {0}/{1} 题。未答的题请输入空格或 -。</translation>
+    </message>
+    <message>
+        <source>No item is answered: leave the field empty instead.</source>
+        <translation>没有任何一题作答：请直接留空。</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +2236,368 @@
     </message>
 </context>
 <context>
+    <name>ExchangeSettings</name>
+    <message>
+        <source>Forms and referrals</source>
+        <translation>表单与转介</translation>
+    </message>
+    <message>
+        <source>e.g. phone 0000-0000000, Room 201</source>
+        <translation>例如：电话 0000-0000000，201 室</translation>
+    </message>
+    <message>
+        <source>Station contact</source>
+        <translation>站点联系方式</translation>
+    </message>
+    <message>
+        <source>Printed on referral and consent forms.</source>
+        <translation>打印在转介单和知情同意书上。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Referral feedback due after</source>
+        <translation>转介反馈提醒</translation>
+    </message>
+    <message>
+        <source>A sent referral with no feedback after this many days shows on Home.</source>
+        <translation>转介发出后超过此天数仍无反馈，将在工作台提醒。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save forms and referral settings</source>
+        <translation>保存表单与转介设置</translation>
+    </message>
+    <message>
+        <source>City office public key</source>
+        <translation>市级公钥</translation>
+    </message>
+    <message>
+        <source>Monthly exports are encrypted to this key (an age key starting with “age1”, given by the city office), so only the city office can read them. Without it, exports are signed but not encrypted.</source>
+        <translation>月度统计导出将用此公钥加密（由市级办公室提供、以“age1”开头的 age 公钥），只有市级办公室能够读取。未设置时，导出只签名、不加密。</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>保存公钥</translation>
+    </message>
+    <message>
+        <source>Statistics policy</source>
+        <translation>统计发布策略</translation>
+    </message>
+    <message>
+        <source>Counts below the threshold are hidden as “*” in every export. The city office may send a policy file with other thresholds (never below 3).</source>
+        <translation>小于阈值的计数在所有导出中显示为“*”。市级办公室可下发策略文件调整阈值（不得低于 3）。</translation>
+    </message>
+    <message>
+        <source>Load policy file…</source>
+        <translation>载入策略文件…</translation>
+    </message>
+    <message>
+        <source>Use the defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Set: exports are encrypted to the city office.</source>
+        <translation>已设置：导出将加密给市级办公室。</translation>
+    </message>
+    <message>
+        <source>Not set: exports are signed only, not encrypted.</source>
+        <translation>未设置：导出只签名、不加密。</translation>
+    </message>
+    <message>
+        <source>Thresholds: services and attendance {standard}; sensitive tables {sensitive}.</source>
+        <translation>阈值：服务与出勤类 {standard}；敏感类 {sensitive}。</translation>
+    </message>
+    <message>
+        <source>Issued by {who}</source>
+        <translation>发布单位：{who}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Load policy file</source>
+        <translation>载入策略文件</translation>
+    </message>
+    <message>
+        <source>Policy files (*.toml);;All files (*)</source>
+        <translation>策略文件 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read as a UTF-8 text file.</source>
+        <translation>无法以 UTF-8 文本读取该文件。</translation>
+    </message>
+    <message>
+        <source>Policy applied to the next export.</source>
+        <translation>策略已生效，用于下次导出。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Monthly export to the city office</source>
+        <translation>每月报送市办公室</translation>
+    </message>
+    <message>
+        <source>Only the de-identified monthly figures leave the station. Choose a month, check exactly what will leave, then write it to a USB stick.</source>
+        <translation>离开本站的只有去标识化的月度汇总数字。请选择月份，核对将要报送的全部内容，然后写入U盘。</translation>
+    </message>
+    <message>
+        <source>1. Choose a month</source>
+        <translation>第一步：选择月份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Preview what will leave</source>
+        <translation>预览将要报送的内容</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>3. Write to a USB stick</source>
+        <translation>第三步：写入U盘</translation>
+    </message>
+    <message>
+        <source>Where to write the export</source>
+        <translation>导出写入位置</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>写入位置</translation>
+    </message>
+    <message>
+        <source>Look for drives again</source>
+        <translation>重新查找U盘</translation>
+    </message>
+    <message>
+        <source>Another folder…</source>
+        <translation>其他文件夹…</translation>
+    </message>
+    <message>
+        <source>City office key…</source>
+        <translation>市办公室公钥…</translation>
+    </message>
+    <message>
+        <source>Write the export</source>
+        <translation>写入导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Exports written</source>
+        <translation>已写出的导出</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写出时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>Export log</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <source>Nothing has been exported yet.</source>
+        <translation>还没有导出过。</translation>
+    </message>
+    <message>
+        <source>2. Check what will leave</source>
+        <translation>第二步：核对将要报送的内容</translation>
+    </message>
+    <message>
+        <source>Choose a month and press Preview: the tables that will leave show here.</source>
+        <translation>选择月份后点“预览”，将要报送的表格会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No: signed only</source>
+        <translation>否（只签名）</translation>
+    </message>
+    <message>
+        <source>Encrypted to the city office key ({0}): only the city office can open it.</source>
+        <translation>将用市办公室公钥（{0}）加密：只有市办公室能打开。</translation>
+    </message>
+    <message>
+        <source>No city office key is set yet: this export is signed but NOT encrypted.</source>
+        <translation>尚未设置市级公钥：本次导出只签名、不加密。</translation>
+    </message>
+    <message>
+        <source>The records custodian can set the key.</source>
+        <translation>档案管理员可以设置市级公钥。</translation>
+    </message>
+    <message>
+        <source>Change the city office key…</source>
+        <translation>更换市办公室公钥…</translation>
+    </message>
+    <message>
+        <source>Set the city office key…</source>
+        <translation>设置市办公室公钥…</translation>
+    </message>
+    <message>
+        <source>Press Preview to see the tables that will leave for this month.</source>
+        <translation>点“预览”查看该月将要报送的表格。</translation>
+    </message>
+    <message>
+        <source>Counting and protecting the figures…</source>
+        <translation>正在统计并做小数保护…</translation>
+    </message>
+    <message>
+        <source>This is exactly what will leave the station.</source>
+        <translation>以下就是将要报送出站的全部内容，与导出文件完全一致。</translation>
+    </message>
+    <message>
+        <source>The month was released before: these figures are final.</source>
+        <translation>该月已发布过：这些数字不再更改。</translation>
+    </message>
+    <message>
+        <source>Writing the export releases the month with these figures.</source>
+        <translation>写入导出即以这些数字发布该月统计。</translation>
+    </message>
+    <message>
+        <source>{0} figures are not published and show as *.</source>
+        <translation>共 {0} 个数字不予公布，显示为 *。</translation>
+    </message>
+    <message>
+        <source>{0} {1} — {2} free</source>
+        <translation>{0} {1} — 可用 {2}</translation>
+    </message>
+    <message>
+        <source>Folder: {0}</source>
+        <translation>文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Insert one and press “Look for drives again”, or choose another folder.</source>
+        <translation>没有找到U盘。请插入U盘后点“重新查找U盘”，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>{0} removable drive(s) found.</source>
+        <translation>找到 {0} 个可移动磁盘。</translation>
+    </message>
+    <message>
+        <source>Looking for drives…</source>
+        <translation>正在查找U盘…</translation>
+    </message>
+    <message>
+        <source>Write the export into this folder</source>
+        <translation>把导出写入这个文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a month first.</source>
+        <translation>请先选择月份。</translation>
+    </message>
+    <message>
+        <source>Preview the month first: you confirm what you have seen.</source>
+        <translation>请先预览该月：确认的就是您看到的内容。</translation>
+    </message>
+    <message>
+        <source>Insert a USB stick, or choose another folder.</source>
+        <translation>请插入U盘，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>It will be encrypted to the city office key.</source>
+        <translation>导出将用市办公室公钥加密。</translation>
+    </message>
+    <message>
+        <source>No city office key is set: it will be signed but NOT encrypted.</source>
+        <translation>尚未设置市级公钥：本次导出只签名、不加密。</translation>
+    </message>
+    <message>
+        <source>The month is then released and its figures are final.</source>
+        <translation>写入后该月统计即发布，数字不再更改。</translation>
+    </message>
+    <message>
+        <source>Write the statistics for {0} to {1}?</source>
+        <translation>把{0}的统计写入 {1}？</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Preparing the files…</source>
+        <translation>正在生成文件…</translation>
+    </message>
+    <message>
+        <source>Writing and checking… %p%</source>
+        <translation>正在写入并校验… %p%</translation>
+    </message>
+    <message>
+        <source>encrypted to the city office key</source>
+        <translation>已用市办公室公钥加密</translation>
+    </message>
+    <message>
+        <source>signed, not encrypted</source>
+        <translation>已签名，未加密</translation>
+    </message>
+    <message>
+        <source>Written: {0} · sequence {1} · {2}. Take the stick to the city office.</source>
+        <translation>已写入：{0} · 序号 {1} · {2}。请把U盘送交市办公室。</translation>
+    </message>
+    <message>
+        <source>The export was not written</source>
+        <translation>导出未写入</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpCompleteDialog</name>
     <message>
         <source>Follow-up done</source>
@@ -1464,6 +2634,89 @@
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>测评对象</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <source>Follow-up list</source>
+        <translation>跟进名单</translation>
+    </message>
+    <message>
+        <source>Respond…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车键</translation>
+    </message>
+    <message>
+        <source>Open a case…</source>
+        <translation>开案…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Awaiting response</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>{0} warnings, {1} still open. Open ones come first, the most severe at the top.</source>
+        <translation>共 {0} 条预警，{1} 条待处理。待处理的排在前面，最严重的在最上方。</translation>
+    </message>
+    <message>
+        <source>No warnings: nobody in this screening reached a warning rule.</source>
+        <translation>没有预警：本次测评中无人达到预警规则。</translation>
+    </message>
+    <message>
+        <source>Show case</source>
+        <translation>查看个案</translation>
+    </message>
+    <message>
+        <source>Show the linked case</source>
+        <translation>查看已关联的个案</translation>
+    </message>
+    <message>
+        <source>Open a case for this person</source>
+        <translation>为此人开案</translation>
+    </message>
+    <message>
+        <source>Response recorded.</source>
+        <translation>处理情况已记录。</translation>
+    </message>
+    <message>
+        <source>The case was opened and linked to this person's screening results.</source>
+        <translation>已开案，并已与此人的测评结果关联。</translation>
+    </message>
+    <message>
+        <source>Linking…</source>
+        <translation>正在关联…</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +3300,72 @@
     </message>
 </context>
 <context>
+    <name>ItemBox</name>
+    <message>
+        <source>Item {0} of {1}: {2}</source>
+        <translation>第 {0} 题（共 {1} 题）：{2}</translation>
+    </message>
+    <message>
+        <source>Item {0}: {1}</source>
+        <translation>第 {0} 题：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Questionnaire</source>
+        <translation>心理测评</translation>
+    </message>
+    <message>
+        <source>Please answer each question as it fits how you have felt recently. There are no right or wrong answers.</source>
+        <translation>请根据您最近的真实感受回答每一道题，答案没有对错之分。</translation>
+    </message>
+    <message>
+        <source>There are {0} short questionnaires, one after another.</source>
+        <translation>共有 {0} 份简短的问卷，依次填写。</translation>
+    </message>
+    <message>
+        <source>When you are done, please tell the counsellor.</source>
+        <translation>填写完成后，请告诉咨询师。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Questionnaire {0} of {1}</source>
+        <translation>第 {0} 份，共 {1} 份</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Next questionnaire</source>
+        <translation>下一份</translation>
+    </message>
+    <message>
+        <source>Back to the first unanswered</source>
+        <translation>回到第一道未答题</translation>
+    </message>
+    <message>
+        <source>Thank you.</source>
+        <translation>谢谢您。</translation>
+    </message>
+    <message>
+        <source>You have finished. Please tell the counsellor that you are done.</source>
+        <translation>您已完成填写。请告诉咨询师您已完成。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>好的</translation>
+    </message>
+    <message>
+        <source>{0} questions are not answered yet (number {1}). You may go back to them, or press “{2}” again to go on.</source>
+        <translation>还有 {0} 道题没有回答（第 {1} 题）。您可以回去作答，也可以再按一次“{2}”继续。</translation>
+    </message>
+</context>
+<context>
     <name>LectureDialog</name>
     <message>
         <source>Psychological care station · Edit lecture</source>
@@ -2348,6 +3667,14 @@
         <translation>工作台</translation>
     </message>
     <message>
+        <source>Assessments</source>
+        <translation>测评</translation>
+    </message>
+    <message>
+        <source>Referral directory</source>
+        <translation>转介去向目录</translation>
+    </message>
+    <message>
         <source>Groups and lectures</source>
         <translation>团体与讲座</translation>
     </message>
@@ -2370,6 +3697,10 @@
     <message>
         <source>Lectures and training</source>
         <translation>讲座与培训</translation>
+    </message>
+    <message>
+        <source>Client's form</source>
+        <translation>本人自填测评</translation>
     </message>
 </context>
 <context>
@@ -2635,6 +3966,338 @@ Close anyway?</source>
         <translation>旧的恢复密钥已经失效。新的恢复密钥只在此窗口中显示，本程序不保存任何副本。如果您还没有打印或保存新的恢复密钥单，关闭后它将丢失，忘记的密码也将无法再重设。
 
 仍然关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>NewScreeningDialog</name>
+    <message>
+        <source>Psychological care station · New screening</source>
+        <translation>心理健康服务站 · 新建测评</translation>
+    </message>
+    <message>
+        <source>Create screening</source>
+        <translation>新建测评</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>e.g. 2026 annual check-up</source>
+        <translation>如：2026 年度心理体检</translation>
+    </message>
+    <message>
+        <source>Screening title *</source>
+        <translation>测评名称 *</translation>
+    </message>
+    <message>
+        <source>Unit screened</source>
+        <translation>受测单位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Scales *</source>
+        <translation>量表 *</translation>
+    </message>
+    <message>
+        <source>Up to {0} scales, in the order of the paper forms: tick them in that order.</source>
+        <translation>最多 {0} 个量表，按纸质问卷的顺序：请按该顺序勾选。</translation>
+    </message>
+    <message>
+        <source>By screening code: no names are kept</source>
+        <translation>按测评编号：不保存姓名</translation>
+    </message>
+    <message>
+        <source>By real name</source>
+        <translation>实名</translation>
+    </message>
+    <message>
+        <source>People are entered</source>
+        <translation>登记方式</translation>
+    </message>
+    <message>
+        <source>By code, the list of who had which code stays on paper with the unit. Choose names only when the cadres agreed to a named screening.</source>
+        <translation>按编号登记时，编号与姓名的对照表留在单位的纸质材料中。只有在干部同意实名测评时才选择实名。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Responsible counsellor *</source>
+        <translation>负责咨询师 *</translation>
+    </message>
+    <message>
+        <source>Sees the people and receives the follow-up list.</source>
+        <translation>可查看测评名单，并负责跟进名单。</translation>
+    </message>
+    <message>
+        <source>{0} {1} ({2} items)</source>
+        <translation>{0} {1}（{2} 题）</translation>
+    </message>
+    <message>
+        <source> · imported</source>
+        <translation> · 导入</translation>
+    </message>
+    <message>
+        <source>Order of entry: {0}</source>
+        <translation>填写顺序：{0}</translation>
+    </message>
+    <message>
+        <source>Creating the screening…</source>
+        <translation>正在新建测评…</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Psychological care station · Print</source>
+        <translation>心理健康服务站 · 打印</translation>
+    </message>
+    <message>
+        <source>Page {0}</source>
+        <translation>第 {0} 页</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Psychological care station · Print {0}</source>
+        <translation>心理健康服务站 · 打印{0}</translation>
+    </message>
+    <message>
+        <source>Psychological care station · {0}</source>
+        <translation>心理健康服务站 · {0}</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Preview of {0}</source>
+        <translation>{0}预览</translation>
+    </message>
+    <message>
+        <source>A printout or a saved file leaves the encrypted records: keep it as you keep paper case files. Every print and save is written to the audit log.</source>
+        <translation>打印件或保存的文件不再受加密保护，请像纸质档案一样妥善保管。每次打印和保存都会写入审计日志。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} / {1} 页</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>共 1 页</translation>
+    </message>
+    <message>
+        <source>{0} pages</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <source>Zoom: fit width</source>
+        <translation>缩放：适合宽度</translation>
+    </message>
+    <message>
+        <source>Zoom: {0}</source>
+        <translation>缩放：{0}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Could not print: </source>
+        <translation>无法打印：</translation>
+    </message>
+    <message>
+        <source>Save {0} as PDF</source>
+        <translation>将{0}保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <source>Could not save the file: </source>
+        <translation>无法保存文件：</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>Open warnings</source>
+        <translation>待处理预警</translation>
+    </message>
+    <message>
+        <source>People screened</source>
+        <translation>受测人员</translation>
+    </message>
+    <message>
+        <source>Enter a paper form</source>
+        <translation>录入纸质问卷</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>{0} answers</source>
+        <translation>{0} 答案</translation>
+    </message>
+    <message>
+        <source>Save and next (Enter)</source>
+        <translation>保存并录入下一位（回车）</translation>
+    </message>
+    <message>
+        <source>Save and enter the next person</source>
+        <translation>保存并录入下一位</translation>
+    </message>
+    <message>
+        <source>Self-fill on this PC…</source>
+        <translation>本人在本机自填…</translation>
+    </message>
+    <message>
+        <source>The person fills this screening's scales on this PC; the window locks when they finish.</source>
+        <translation>由本人在这台电脑上填写本次测评的量表；填完后窗口自动锁定。</translation>
+    </message>
+    <message>
+        <source>no total</source>
+        <translation>无总分</translation>
+    </message>
+    <message>
+        <source>{0} people entered · {1} positive on at least one scale</source>
+        <translation>已录入 {0} 人 · 至少一个量表阳性 {1} 人</translation>
+    </message>
+    <message>
+        <source>Code {0} is already entered: the answers typed are added to that person.</source>
+        <translation>编号 {0} 已录入：现在输入的答案将补录到此人名下。</translation>
+    </message>
+    <message>
+        <source>Already saved: {0}.</source>
+        <translation>已保存：{0}。</translation>
+    </message>
+    <message>
+        <source>Person {0} already has a {1} result.</source>
+        <translation>{0} 已有 {1} 的结果。</translation>
+    </message>
+    <message>
+        <source>Code {0} is already taken. Type another code for a new person.</source>
+        <translation>编号 {0} 已被使用。新的测评对象请换一个编号。</translation>
+    </message>
+    <message>
+        <source>Type the answers of at least one scale, or let the person fill them in with “Self-fill on this PC…”.</source>
+        <translation>请至少输入一个量表的答案，或使用“本人在本机自填…”让本人填写。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Person {0} saved, but not every scale: see the message.</source>
+        <translation>{0} 已登记，但有量表未保存：请看提示。</translation>
+    </message>
+    <message>
+        <source>Saved {0}: {1}. {2} warnings went onto the follow-up list.</source>
+        <translation>已保存 {0}：{1}。{2} 条预警已进入跟进名单。</translation>
+    </message>
+    <message>
+        <source>Saved {0}: {1}.</source>
+        <translation>已保存 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Answers are typed in the form: save them with Enter or clear them first.</source>
+        <translation>表中已输入答案：请先按回车保存，或清空后再让本人自填。</translation>
+    </message>
+    <message>
+        <source>Self-fill is available in the main window.</source>
+        <translation>本人自填只能在主窗口中使用。</translation>
+    </message>
+    <message>
+        <source>Person {0} already has a result for every scale.</source>
+        <translation>{0} 的各个量表都已有结果。</translation>
+    </message>
+    <message>
+        <source>Type the person's name first.</source>
+        <translation>请先填写姓名。</translation>
+    </message>
+    <message>
+        <source>Self-fill on this PC</source>
+        <translation>本人在本机自填</translation>
+    </message>
+    <message>
+        <source>Person {0} fills {1} on this PC, full screen. When they finish, the window locks: sign in again to go on.
+
+Hand the PC over now?</source>
+        <translation>{0} 将在这台电脑上全屏填写 {1}。填完后窗口自动锁定，您需要重新登录才能继续。
+
+现在把电脑交给本人吗？</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
     </message>
 </context>
 <context>
@@ -2962,6 +4625,477 @@ Save here anyway?</source>
     </message>
 </context>
 <context>
+    <name>ReferralDetailDialog</name>
+    <message>
+        <source>Referral {0}</source>
+        <translation>转介单 {0}</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>转介去向</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Referral reason</source>
+        <translation>转介原因</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Risk level on the form</source>
+        <translation>转介单上的风险等级</translation>
+    </message>
+    <message>
+        <source>Client's consent</source>
+        <translation>本人同意情况</translation>
+    </message>
+    <message>
+        <source>Identity on the form</source>
+        <translation>转介单上的身份信息</translation>
+    </message>
+    <message>
+        <source>Summary for the receiver</source>
+        <translation>转介摘要</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>填写人</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Steps of the referral</source>
+        <translation>转介进展</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Edit referral draft</source>
+        <translation>编辑转介草稿</translation>
+    </message>
+    <message>
+        <source>New referral</source>
+        <translation>新建转介</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Referral {0} · draft</source>
+        <translation>转介单 {0} · 草稿</translation>
+    </message>
+    <message>
+        <source>Saved as a draft: nothing leaves the station until you print the form and mark the referral as sent.</source>
+        <translation>保存为草稿：在打印转介单并登记“发出”之前，任何信息都不会离开本站。</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>转介去向</translation>
+    </message>
+    <message>
+        <source>Choose a reason</source>
+        <translation>请选择转介原因</translation>
+    </message>
+    <message>
+        <source>Referral reason</source>
+        <translation>转介原因</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Write only the minimum the receiver needs to know</source>
+        <translation>只写接收方需要知道的最少信息</translation>
+    </message>
+    <message>
+        <source>Summary for the receiver</source>
+        <translation>转介摘要</translation>
+    </message>
+    <message>
+        <source>Client's consent</source>
+        <translation>本人同意情况</translation>
+    </message>
+    <message>
+        <source>Note on consent</source>
+        <translation>同意情况说明</translation>
+    </message>
+    <message>
+        <source>Identity on the form</source>
+        <translation>转介单上的身份信息</translation>
+    </message>
+    <message>
+        <source>The case code keeps the name off paper. Print the full name only when the receiver needs it.</source>
+        <translation>仅填个案编号，纸面上不出现姓名。只有接收方确需姓名时才选择填写姓名。</translation>
+    </message>
+    <message>
+        <source>The directory has no destinations yet. Ask the records custodian to add them on the Referral directory page.</source>
+        <translation>转介去向目录中还没有条目。请档案管理员在“转介去向目录”页面中添加。</translation>
+    </message>
+    <message>
+        <source>Choose an entry from the list.</source>
+        <translation>请从列表中选择一个条目。</translation>
+    </message>
+    <message>
+        <source>Specialties: {0}</source>
+        <translation>擅长：{0}</translation>
+    </message>
+    <message>
+        <source>Contact: {0}</source>
+        <translation>联系方式：{0}</translation>
+    </message>
+    <message>
+        <source>Retired: choose another destination before sending.</source>
+        <translation>已停用：发出前请另选转介去向。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} characters</source>
+        <translation>已写 {0} 字，最多 {1} 字</translation>
+    </message>
+    <message>
+        <source>Justification (required)</source>
+        <translation>未经同意的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Only when the urgency is “{0}”: say why the client could not agree and what danger there is (at least {1} characters).</source>
+        <translation>仅限紧急程度为“{0}”时：写明来访者为何无法表示同意、面临何种危险（至少 {1} 个字）。</translation>
+    </message>
+    <message>
+        <source>Note on the refusal</source>
+        <translation>拒绝情况说明</translation>
+    </message>
+    <message>
+        <source>A refused referral can be kept as a draft to record it; it cannot be sent.</source>
+        <translation>本人拒绝的转介可保存为草稿作为记录，但不能发出。</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>选填。</translation>
+    </message>
+    <message>
+        <source>No directory entry has this name. Choose one from the list.</source>
+        <translation>目录中没有这个名称，请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialogs</name>
+    <message>
+        <source>Psychological care station · {0}</source>
+        <translation>心理健康服务站 · {0}</translation>
+    </message>
+    <message>
+        <source> · retired</source>
+        <translation> · 已停用</translation>
+    </message>
+    <message>
+        <source>Preparing the form…</source>
+        <translation>正在生成表单…</translation>
+    </message>
+    <message>
+        <source>Form not prepared</source>
+        <translation>表单未能生成</translation>
+    </message>
+    <message>
+        <source>Informed consent form</source>
+        <translation>知情同意书</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>个案摘要</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPanel</name>
+    <message>
+        <source>Referrals to hospitals, clinics and experts from the directory. Print the form for the receiver, then record each step as it happens.</source>
+        <translation>从转介去向目录中选择医院、机构或专家进行转介。先打印转介单交给接收方，之后每一步发生时及时登记。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>转介去向</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <source>Days waiting</source>
+        <translation>等待天数</translation>
+    </message>
+    <message>
+        <source>Referrals of the case</source>
+        <translation>本个案的转介</translation>
+    </message>
+    <message>
+        <source>No referrals for this case.</source>
+        <translation>本个案暂无转介。</translation>
+    </message>
+    <message>
+        <source>New referral…</source>
+        <translation>新建转介…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Mark as sent…</source>
+        <translation>发出…</translation>
+    </message>
+    <message>
+        <source>Accepted…</source>
+        <translation>已接收…</translation>
+    </message>
+    <message>
+        <source>Declined…</source>
+        <translation>已拒收…</translation>
+    </message>
+    <message>
+        <source>Record feedback…</source>
+        <translation>记录反馈…</translation>
+    </message>
+    <message>
+        <source>Close referral…</source>
+        <translation>关闭转介…</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <source>Print form…</source>
+        <translation>打印转介单…</translation>
+    </message>
+    <message>
+        <source>Reading referrals…</source>
+        <translation>正在读取转介…</translation>
+    </message>
+    <message>
+        <source>{0} d</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>No feedback after {0} days: ask the receiver how it went.</source>
+        <translation>已 {0} 天未获反馈：请向接收方了解情况。</translation>
+    </message>
+    <message>
+        <source>The case is closed: reopen it to refer.</source>
+        <translation>个案已结案：请先重新开案再转介。</translation>
+    </message>
+    <message>
+        <source>written {0} by {1}</source>
+        <translation>{0} 由{1}填写</translation>
+    </message>
+    <message>
+        <source>sent {0}</source>
+        <translation>{0} 发出</translation>
+    </message>
+    <message>
+        <source>answered {0}</source>
+        <translation>{0} 答复</translation>
+    </message>
+    <message>
+        <source>feedback {0}</source>
+        <translation>{0} 反馈</translation>
+    </message>
+    <message>
+        <source>closed {0}</source>
+        <translation>{0} 关闭</translation>
+    </message>
+    <message>
+        <source>Draft saved. Print the form, then mark it as sent.</source>
+        <translation>草稿已保存。请打印转介单，交出后登记“发出”。</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Referral {0} marked as sent.</source>
+        <translation>转介单 {0} 已登记发出。</translation>
+    </message>
+    <message>
+        <source>Referral {0}: accepted by the receiver.</source>
+        <translation>转介单 {0}：接收方已接收。</translation>
+    </message>
+    <message>
+        <source>Referral {0}: declined by the receiver.</source>
+        <translation>转介单 {0}：接收方已拒收。</translation>
+    </message>
+    <message>
+        <source>Referral {0}: feedback recorded.</source>
+        <translation>转介单 {0}：反馈已记录。</translation>
+    </message>
+    <message>
+        <source>Referral {0} closed.</source>
+        <translation>转介单 {0} 已关闭。</translation>
+    </message>
+    <message>
+        <source>Delete the draft referral {0}? Its number is not used again.</source>
+        <translation>删除转介草稿 {0}？该编号不会再被使用。</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>Draft {0} deleted.</source>
+        <translation>草稿 {0} 已删除。</translation>
+    </message>
+    <message>
+        <source>Referral form {0}</source>
+        <translation>转介单 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <source>Send referral</source>
+        <translation>发出转介</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>登记发出</translation>
+    </message>
+    <message>
+        <source>Referral accepted</source>
+        <translation>接收方已接收</translation>
+    </message>
+    <message>
+        <source>Record acceptance</source>
+        <translation>登记已接收</translation>
+    </message>
+    <message>
+        <source>Referral declined</source>
+        <translation>接收方已拒收</translation>
+    </message>
+    <message>
+        <source>Record refusal</source>
+        <translation>登记已拒收</translation>
+    </message>
+    <message>
+        <source>Feedback received</source>
+        <translation>收到反馈</translation>
+    </message>
+    <message>
+        <source>Save feedback</source>
+        <translation>保存反馈</translation>
+    </message>
+    <message>
+        <source>Close referral</source>
+        <translation>关闭转介</translation>
+    </message>
+    <message>
+        <source>The form went to the receiver on this date. Print it first if you have not: a sent referral can no longer be edited.</source>
+        <translation>转介单于此日期交给接收方。如尚未打印，请先打印：发出后转介单不能再修改。</translation>
+    </message>
+    <message>
+        <source>The receiver accepted the referral on this date.</source>
+        <translation>接收方于此日期接收了转介。</translation>
+    </message>
+    <message>
+        <source>The receiver declined the referral on this date.</source>
+        <translation>接收方于此日期拒收了转介。</translation>
+    </message>
+    <message>
+        <source>What the receiver reported back, and when.</source>
+        <translation>接收方反馈的情况和日期。</translation>
+    </message>
+    <message>
+        <source>The referral ends here; a closed referral cannot change.</source>
+        <translation>转介到此结束；关闭后不能再更改。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <source>Keep to what the station needs for the case.</source>
+        <translation>只记录本站跟进个案所需的内容。</translation>
+    </message>
+    <message>
+        <source>Required: the referral ends without its outcome. Say why.</source>
+        <translation>必填：转介未获结果即结束，请写明原因。</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>选填。</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>ReopenCaseDialog</name>
     <message>
         <source>Reopen case</source>
@@ -2978,6 +5112,56 @@ Save here anyway?</source>
     <message>
         <source>Reopening the case…</source>
         <translation>正在重新开案…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Figures only: nothing here names or numbers a person. A person counts as positive on a scale when at least one of its warning rules fired.</source>
+        <translation>仅为汇总数字，不含任何人的姓名或编号。某人在某量表上触发了至少一条预警规则，即计为该量表阳性。</translation>
+    </message>
+    <message>
+        <source>People screened: {0}</source>
+        <translation>受测人数：{0}</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Administered</source>
+        <translation>施测人数</translation>
+    </message>
+    <message>
+        <source>With a total</source>
+        <translation>有总分</translation>
+    </message>
+    <message>
+        <source>Positive people</source>
+        <translation>阳性人数</translation>
+    </message>
+    <message>
+        <source>Positive rate</source>
+        <translation>阳性检出率</translation>
+    </message>
+    <message>
+        <source>{0} · distribution of totals</source>
+        <translation>{0} · 总分分级分布</translation>
+    </message>
+    <message>
+        <source>{0} without a total (too many unanswered items).</source>
+        <translation>{0} 人无总分（未答题目过多）。</translation>
+    </message>
+    <message>
+        <source>This scale has no bands.</source>
+        <translation>该量表没有分级。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTab</name>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
     </message>
 </context>
 <context>
@@ -3107,10 +5291,202 @@ Save here anyway?</source>
     </message>
 </context>
 <context>
+    <name>ScaleForm</name>
+    <message>
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>Click the answer that fits you best. The arrow keys also work.</source>
+        <translation>请点选最符合您情况的答案，也可以用方向键选择。</translation>
+    </message>
+    <message>
+        <source>Arrow keys or number keys choose an answer; Enter goes to the next item.</source>
+        <translation>用方向键或数字键选择答案；按回车进入下一题。</translation>
+    </message>
+    <message>
+        <source>Tab moves to the next item; arrow keys or number keys choose an answer (a number key also moves on); Delete clears an item.</source>
+        <translation>Tab 键到下一题；方向键或数字键选择答案（按数字键后自动到下一题）；Delete 键清除本题答案。</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <source>Item {0} of {1}</source>
+        <translation>第 {0} 题，共 {1} 题</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningDetail</name>
+    <message>
+        <source>‹ All screenings</source>
+        <translation>‹ 全部测评</translation>
+    </message>
+    <message>
+        <source>Back to all screenings</source>
+        <translation>返回全部测评</translation>
+    </message>
+    <message>
+        <source>by name</source>
+        <translation>实名</translation>
+    </message>
+    <message>
+        <source>by code</source>
+        <translation>按编号</translation>
+    </message>
+    <message>
+        <source>responsible: {0}</source>
+        <translation>负责人：{0}</translation>
+    </message>
+    <message>
+        <source>People and entry</source>
+        <translation>名单与录入</translation>
+    </message>
+    <message>
+        <source>Follow-up list</source>
+        <translation>跟进名单</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningsPage</name>
+    <message>
+        <source>Assessments</source>
+        <translation>心理测评</translation>
+    </message>
+    <message>
+        <source>Screening days (团体测评): many cadres fill the same scales, by code or by name. Those who reach a warning rule go onto the follow-up list of the responsible counsellor.</source>
+        <translation>团体测评：多名干部填写相同的量表，按编号或实名登记。达到预警规则的人员进入负责咨询师的跟进名单。</translation>
+    </message>
+    <message>
+        <source>Your role sees each screening's report in figures only, never who took part or their results.</source>
+        <translation>您的角色只能查看各次测评的汇总报告，看不到参加人员及其结果。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>测评名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Scales</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Positive people</source>
+        <translation>阳性人数</translation>
+    </message>
+    <message>
+        <source>Open warnings</source>
+        <translation>待处理预警</translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation>测评</translation>
+    </message>
+    <message>
+        <source>No screening yet. Start with “New screening…”.</source>
+        <translation>还没有测评。请从“新建测评…”开始。</translation>
+    </message>
+    <message>
+        <source>No screening yet.</source>
+        <translation>还没有测评。</translation>
+    </message>
+    <message>
+        <source>New screening…</source>
+        <translation>新建测评…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show report</source>
+        <translation>查看报告</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+</context>
+<context>
     <name>Section</name>
     <message>
         <source>{0} more not shown here: find them in the case list.</source>
         <translation>另有 {0} 项未在此显示，请在个案列表中查看。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAdministerDialog</name>
+    <message>
+        <source>Psychological care station · Client fills in a scale</source>
+        <translation>心理服务站 · 本人自填</translation>
+    </message>
+    <message>
+        <source>Start the client's form</source>
+        <translation>开始自填</translation>
+    </message>
+    <message>
+        <source>Case {0} · the client fills in a scale</source>
+        <translation>个案 {0} · 来访者本人填写量表</translation>
+    </message>
+    <message>
+        <source>Start shows the questions full-screen for the client: large type, nothing else of the records. When the client finishes, or after three minutes without input, the answers are saved and the program locks. Unlock with your password to see the result; a critical answer is shown to you at once then, never to the client.</source>
+        <translation>按“开始自填”后，屏幕全屏显示量表题目：大号字体，不显示档案中的任何其他内容。来访者完成后，或 3 分钟无操作，答案自动保存，程序随即锁定。请用您的密码解锁后查看结果；如有危急作答，解锁后会立即提示您，绝不会显示给来访者。</translation>
+    </message>
+    <message>
+        <source>One question per screen (recommended)</source>
+        <translation>一屏一题（推荐）</translation>
+    </message>
+    <message>
+        <source>All questions on one page</source>
+        <translation>全部题目在一页</translation>
+    </message>
+    <message>
+        <source>Scales</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>显示方式</translation>
+    </message>
+    <message>
+        <source>Before you start, save or close anything you are editing: locking closes it.</source>
+        <translation>开始前请保存或关闭正在编辑的内容：锁定时会关闭它们。</translation>
+    </message>
+    <message>
+        <source>Loading the scales…</source>
+        <translation>正在读取量表…</translation>
+    </message>
+    <message>
+        <source>Choose at least one scale.</source>
+        <translation>请至少选择一个量表。</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
     </message>
 </context>
 <context>
@@ -3271,6 +5647,14 @@ Save here anyway?</source>
         <translation>用户</translation>
     </message>
     <message>
+        <source>Scales</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Referrals and exports</source>
+        <translation>转介与上报</translation>
+    </message>
+    <message>
         <source>How this station appears on reports and exports to the city office.</source>
         <translation>本站在报表和报送给市级办公室的数据中显示的信息。</translation>
     </message>
@@ -3357,6 +5741,74 @@ Save here anyway?</source>
     <message>
         <source>Replace recovery key…</source>
         <translation>更换恢复密钥…</translation>
+    </message>
+    <message>
+        <source>The scales this station can administer. Shipped scales come with the program. A licensed scale is added by importing its definition file (UTF-8 TOML, format in resources/scales/README.md); importing a new version replaces the old one, and earlier results keep their scores.</source>
+        <translation>本站可以施测的量表。系统自带的量表随程序提供；获得授权的量表通过导入其定义文件添加（UTF-8 编码的 TOML 文件，格式见 resources/scales/README.md）。导入新版本会替换旧版本，已有的测评结果保持原来的分数。</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Scale name</source>
+        <translation>量表名称</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>题数</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Available scales</source>
+        <translation>可用量表</translation>
+    </message>
+    <message>
+        <source>Import scale definition…</source>
+        <translation>导入量表定义…</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>系统自带</translation>
+    </message>
+    <message>
+        <source>Import scale definition</source>
+        <translation>导入量表定义</translation>
+    </message>
+    <message>
+        <source>Scale definition files (*.toml);;All files (*)</source>
+        <translation>量表定义文件 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the definition file…</source>
+        <translation>正在检查量表定义文件…</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and is not open in another program.</source>
+        <translation>无法读取文件。请确认文件存在，且没有被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>Imported: {0}.</source>
+        <translation>已导入：{0}。</translation>
+    </message>
+    <message>
+        <source>The file was not imported.</source>
+        <translation>文件未导入。</translation>
+    </message>
+    <message>
+        <source>The definition file has {0} problems. Fix each one in the file and import it again:</source>
+        <translation>定义文件有 {0} 处问题。请在文件中逐一改正后重新导入：</translation>
     </message>
     <message>
         <source>Device binding is on: the vault opens only on this PC.</source>
@@ -3558,6 +6010,10 @@ Close setup anyway?</source>
         <translation>危机事件</translation>
     </message>
     <message>
+        <source>Assessment</source>
+        <translation>测评</translation>
+    </message>
+    <message>
         <source>Follow-up · done</source>
         <translation>回访 · 已完成</translation>
     </message>
@@ -3586,6 +6042,18 @@ Close setup anyway?</source>
         <translation>待回访</translation>
     </message>
     <message>
+        <source>no total</source>
+        <translation>无总分</translation>
+    </message>
+    <message>
+        <source>{0} points</source>
+        <translation>{0} 分</translation>
+    </message>
+    <message>
+        <source>⚑ warning</source>
+        <translation>⚑ 预警</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3600,6 +6068,85 @@ Close setup anyway?</source>
     <message>
         <source>By</source>
         <translation>记录人</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>危急</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Scale shown in the chart</source>
+        <translation>图中显示的量表</translation>
+    </message>
+    <message>
+        <source>No scored assessment yet. Scores appear here over time once assessments are recorded.</source>
+        <translation>还没有计分的测评。录入测评后，分数变化会显示在这里。</translation>
+    </message>
+    <message>
+        <source>{0} scores over time</source>
+        <translation>{0} 分数趋势</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>{0} points</source>
+        <translation>{0} 分</translation>
+    </message>
+    <message>
+        <source>Latest: {0}</source>
+        <translation>最近一次：{0}</translation>
+    </message>
+    <message>
+        <source>filled in by the client</source>
+        <translation>本人自填</translation>
+    </message>
+    <message>
+        <source>Up {0} since the previous one</source>
+        <translation>比上一次升高 {0} 分</translation>
+    </message>
+    <message>
+        <source>Down {0} since the previous one</source>
+        <translation>比上一次降低 {0} 分</translation>
+    </message>
+    <message>
+        <source>Unchanged since the previous one</source>
+        <translation>与上一次持平</translation>
+    </message>
+    <message>
+        <source>{0} administrations</source>
+        <translation>共 {0} 次测评</translation>
+    </message>
+    <message>
+        <source>Bands:</source>
+        <translation>分级：</translation>
+    </message>
+    <message>
+        <source>from {0}: {1}</source>
+        <translation>{0} 分起：{1}</translation>
+    </message>
+    <message>
+        <source>Dashed lines: warning rules</source>
+        <translation>虚线：预警规则</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +6230,73 @@ Close setup anyway?</source>
     <message>
         <source>Temporary password set. Give it to the user in person.</source>
         <translation>临时密码已设置。请当面告诉该用户。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningResponseDialog</name>
+    <message>
+        <source>Psychological care station · Respond to a warning</source>
+        <translation>心理服务站 · 预警处理</translation>
+    </message>
+    <message>
+        <source>Save response</source>
+        <translation>保存处理结果</translation>
+    </message>
+    <message>
+        <source>{0} warning · {1}</source>
+        <translation>{0} 预警 · {1}</translation>
+    </message>
+    <message>
+        <source>The warning</source>
+        <translation>预警内容</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <source>Choose the response taken…</source>
+        <translation>请选择已采取的处理方式…</translation>
+    </message>
+    <message>
+        <source>Response taken</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>What was done, with whom, when. Required for “no action”: the reason.</source>
+        <translation>做了什么、与谁、何时。选择“无需处理”时必须写明理由。</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
@@ -283,7 +284,7 @@ def link_case(ctx: SignedIn, participant_id: int, case_id: int) -> None:
 
 
 # -- reading ----------------------------------------------------------------------
-def _counts(rows: Iterable[Row[tuple[int | None, int]]]) -> dict[int, int]:
+def _counts(rows: Iterable[Row[tuple[Any, int]]]) -> dict[int, int]:
     """(id, count) rows of a GROUP BY as a mapping."""
     return {key: int(n) for key, n in rows if key is not None}
 

@@ -10,8 +10,12 @@
   (Ctrl+Shift+E), 计划回访… (Ctrl+Shift+F), 结案… / 重新开案…, 共享…, 知情同意…,
   编辑个案…; the custodian reads, and may reassign or delete. What the role may not
   do is hidden; the services enforce it anyway.
-- Timeline of sessions, risk changes, crisis events and follow-ups, newest first;
-  opening an item shows its form or details in the side panel.
+- Timeline of sessions, risk changes, crisis events, follow-ups and assessments, newest
+  first; opening an item shows its form or details in the side panel.
+- Assessments (测评): 录入测评… (Ctrl+Shift+A, a paper form typed in) and 本人自填… (the
+  client's full-screen form) in the action row; a 测评 tab beside the timeline with the
+  case's warnings (处理… for open ones) and the client's score trends. A critical
+  warning from a saved form brings up the crisis steps at once.
 
 The window title never changes here (it never names a client). Everything shown lives
 in this widget's children, so it goes when the widget is deleted (e.g. at lock).
@@ -39,6 +43,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,11 +56,14 @@ from station.models.vocab import (
     ServiceKind,
     label,
 )
-from station.services import cases, clients
+from station.scales.definition import WarningLevel
+from station.services import assessments, cases, clients
 from station.services import views as sv
+from station.services.assessment_views import Recorded, ScaleTrend
 from station.services.context import SignedIn
 from station.services.views import (
     AGE_BAND_LABELS,
+    AssessmentBrief,
     ClientView,
     CrisisView,
     FollowUpView,
@@ -63,8 +71,18 @@ from station.services.views import (
     SessionBrief,
     TimelineItem,
     TimelineKind,
+    WarningItem,
 )
 from station.ui import clipboard, messages, theme
+from station.ui.assessment_dialogs import (
+    AssessmentDetailDialog,
+    AssessmentDialog,
+    CaseAssessmentsPane,
+    CrisisPromptDialog,
+    SelfAdministerDialog,
+    WarningResponseDialog,
+    open_count_text,
+)
 from station.ui.case_forms import (
     CaseEditDialog,
     CloseCaseDialog,
@@ -93,6 +111,11 @@ from station.ui.forms import (
 from station.ui.forms import (
     label as text_label,
 )
+from station.ui.referral_dialogs import (
+    ReferralPanel,
+    preview_case_summary,
+    preview_consent_form,
+)
 from station.ui.session_form import SessionForm
 from station.ui.timeline_model import (
     COL_BY,
@@ -103,6 +126,7 @@ from station.ui.timeline_model import (
     TimelineModel,
     follow_up_state,
 )
+from station.ui.trend_chart import number
 
 NOT_SHOWN = "（无权查看）"
 
@@ -111,6 +135,7 @@ NOT_SHOWN = "（无权查看）"
 class _Loaded:
     case: sv.CaseView
     timeline: list[TimelineItem]
+    warnings: list[WarningItem]
 
 
 def _badge(name: str) -> QLabel:
@@ -161,6 +186,7 @@ class CaseView(QWidget):
         self.form: SessionForm | None = None
         self.detail: QWidget | None = None
         self.dialog: QDialog | None = None  # the dialog last opened, while it is open
+        self.crisis_prompt: CrisisPromptDialog | None = None
         self.setObjectName("caseView")
 
         outer = QVBoxLayout(self)
@@ -190,7 +216,21 @@ class CaseView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([440, 480])
-        outer.addWidget(self.splitter, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, self.tr("Timeline"))
+        self.assessments_pane = CaseAssessmentsPane()
+        self.assessments_pane.respond.connect(self.respond_to_warning)
+        self.tabs.addTab(self.assessments_pane, open_count_text(0))
+        self.referral_panel = ReferralPanel(ctx, case_id)
+        self.referral_panel.changed.connect(self.reload)
+        self.tabs.addTab(self.referral_panel, self.tr("Referrals"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._trends_loaded = False
+        self._after_load: list[Callable[[], object]] = []
+        self.warnings: list[WarningItem] = []
+        outer.addWidget(self.tabs, 1)
         self._show_placeholder()
         self._make_shortcuts()
         self._set_actions()
@@ -324,6 +364,13 @@ class CaseView(QWidget):
         self.share_button.clicked.connect(self.share)
         self.reassign_button = button(self.tr("Reassign…"), name="reassignCase")
         self.reassign_button.clicked.connect(self.reassign)
+        self.consent_form_button = button(self.tr("Consent form…"), name="consentFormButton")
+        self.consent_form_button.setToolTip(
+            self.tr("Print the informed consent form with this case's code.")
+        )
+        self.consent_form_button.clicked.connect(self.print_consent_form)
+        self.summary_button = button(self.tr("Case summary…"), name="caseSummary")
+        self.summary_button.clicked.connect(self.print_case_summary)
         self.close_button = button(self.tr("Close case…"), name="closeCase")
         self.close_button.clicked.connect(self.close_or_reopen)
         row = QHBoxLayout()
@@ -333,6 +380,8 @@ class CaseView(QWidget):
             self.identity_button,
             self.edit_button,
             self.consent_button,
+            self.consent_form_button,
+            self.summary_button,
             self.share_button,
             self.reassign_button,
         ):
@@ -376,11 +425,21 @@ class CaseView(QWidget):
         self.follow_up_button = button(self.tr("Plan follow-up…"), name="followUpButton")
         self.follow_up_button.setToolTip("Ctrl+Shift+F")
         self.follow_up_button.clicked.connect(lambda: self.plan_follow_up())
+        self.assessment_button = button(self.tr("Enter assessment…"), name="assessmentButton")
+        self.assessment_button.setToolTip(self.tr("Type in a paper form (Ctrl+Shift+A)"))
+        self.assessment_button.clicked.connect(lambda: self.enter_assessment())
+        self.kiosk_button = button(self.tr("Client fills in…"), name="kioskButton")
+        self.kiosk_button.setToolTip(
+            self.tr("The client answers a scale on this computer, full-screen")
+        )
+        self.kiosk_button.clicked.connect(lambda: self.self_administer())
         for widget in (
             self.new_session_button,
             self.risk_button,
             self.crisis_button,
             self.follow_up_button,
+            self.assessment_button,
+            self.kiosk_button,
         ):
             row.addWidget(widget)
         row.addStretch(1)
@@ -411,7 +470,7 @@ class CaseView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.timeline_view.setColumnHidden(COL_BY, True)  # in the tooltip and the details
-        self.timeline_view.activated.connect(self._item_chosen)
+        self.timeline_view.activated.connect(self._item_activated)
         self.timeline_view.clicked.connect(self._item_chosen)
         layout.addWidget(self.timeline_view, 1)
         self.empty_label = text_label(
@@ -433,6 +492,7 @@ class CaseView(QWidget):
         self.risk_shortcut = shortcut("Ctrl+Shift+R", self.change_risk)
         self.crisis_shortcut = shortcut("Ctrl+Shift+E", lambda: self.crisis())
         self.follow_up_shortcut = shortcut("Ctrl+Shift+F", lambda: self.plan_follow_up())
+        self.assessment_shortcut = shortcut("Ctrl+Shift+A", lambda: self.enter_assessment())
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -440,7 +500,11 @@ class CaseView(QWidget):
         ctx, case_id = self._ctx, self._case_id
 
         def work() -> _Loaded:
-            return _Loaded(cases.case_view(ctx, case_id), cases.timeline(ctx, case_id))
+            return _Loaded(
+                cases.case_view(ctx, case_id),
+                cases.timeline(ctx, case_id),
+                assessments.case_warnings(ctx, case_id),
+            )
 
         self.busy.run(self.tr("Opening the case…"), work, self._show, self._failed)
 
@@ -470,9 +534,13 @@ class CaseView(QWidget):
         self._show_banner(case)
         self._set_actions()
         self._show_timeline(loaded.timeline)
+        self._show_warnings(loaded.warnings)
         self._refresh_detail()
         if first:
             self._first_focus()
+        waiting, self._after_load = self._after_load, []
+        for action in waiting:
+            action()
 
     def _refresh_detail(self) -> None:
         """A record shown in the side panel is shown again as it now stands."""
@@ -581,7 +649,13 @@ class CaseView(QWidget):
         works = case is not None and case.can_work
         is_open = case is not None and case.status is CaseStatus.OPEN
         custodian = self._ctx.role is Role.CUSTODIAN
-        for widget in (self.new_session_button, self.risk_button, self.crisis_button):
+        for widget in (
+            self.new_session_button,
+            self.risk_button,
+            self.crisis_button,
+            self.assessment_button,
+            self.kiosk_button,
+        ):
             widget.setVisible(works)
         self.follow_up_button.setVisible(works)
         self.new_session_button.setEnabled(works and is_open)
@@ -589,6 +663,9 @@ class CaseView(QWidget):
             "Ctrl+Shift+N" if is_open else self.tr("The case is closed: reopen it first.")
         )
         self.consent_button.setVisible(works)
+        self.consent_form_button.setVisible(works or (custodian and case is not None))
+        self.summary_button.setVisible(custodian and case is not None)
+        self.referral_panel.set_case_state(works, is_open)
         self.edit_button.setVisible(works)
         can_close = case is not None and case.can_close
         self.close_button.setVisible(can_close)
@@ -609,10 +686,17 @@ class CaseView(QWidget):
             (self.risk_shortcut, works),
             (self.crisis_shortcut, works),
             (self.follow_up_shortcut, works),
+            (self.assessment_shortcut, works),
         ):
             shortcut.setEnabled(allowed)
 
     # -- header actions ---------------------------------------------------------------------------
+    def print_consent_form(self) -> None:
+        preview_consent_form(self._ctx, self, self._case_id, busy=self.busy)
+
+    def print_case_summary(self) -> None:
+        preview_case_summary(self._ctx, self._case_id, self)
+
     def copy_code(self) -> None:
         if self.case is None:
             return
@@ -762,6 +846,129 @@ class CaseView(QWidget):
             return None
         return self._open(ReassignDialog(self._ctx, case, self))
 
+    # -- assessments ------------------------------------------------------------------------------
+    def when_loaded(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the case is shown (at once when it already is)."""
+        if self.case is not None:
+            action()
+        else:
+            self._after_load.append(action)
+
+    def enter_assessment(self) -> AssessmentDialog | None:
+        """录入测评 (Ctrl+Shift+A): type in a paper form."""
+        case = self._working_case()
+        if case is None:
+            return None
+        dialog = AssessmentDialog(self._ctx, case, self)
+        dialog.saved.connect(self._assessment_saved)
+        return self._open(dialog)
+
+    def _assessment_saved(self, recorded: Recorded) -> None:
+        if not is_alive(self):
+            return
+        self.reload()
+        if recorded.crisis:
+            self.show_crisis_prompt(
+                [w for w in recorded.warnings if w.level is WarningLevel.CRITICAL]
+            )
+
+    def show_crisis_prompt(self, warnings: list[WarningItem]) -> CrisisPromptDialog:
+        """The crisis steps, at once, over whatever is open."""
+        case = self.case
+        prompt = CrisisPromptDialog(warnings, self, actions=case is not None and case.can_work)
+        prompt.record_crisis.connect(lambda _case_id: self.crisis_action("crisis", prompt))
+        prompt.raise_risk.connect(lambda _case_id: self.crisis_action("risk", prompt))
+        self.crisis_prompt = open_dialog(prompt, self._prompt_closed)
+        return prompt
+
+    def _prompt_closed(self, _accepted: bool) -> None:
+        self.crisis_prompt = None
+
+    def crisis_action(self, kind: str, parent: QWidget | None = None) -> QDialog | None:
+        """From the crisis prompt: 记录危机事件 (``kind`` "crisis") or 调整风险等级 ("risk"),
+        opened over ``parent`` (the prompt stays open behind, with its steps)."""
+        case = self.case
+        if case is None or not case.can_work:
+            return None
+        host = parent if parent is not None and is_alive(parent) else self
+        dialog: QDialog = (
+            CrisisDialog(self._ctx, case, None, host)
+            if kind == "crisis"
+            else RiskDialog(self._ctx, case, host)
+        )
+
+        def finished(accepted: bool) -> None:
+            if accepted and is_alive(self):
+                self.reload()
+
+        return open_dialog(dialog, finished)
+
+    def self_administer(self) -> SelfAdministerDialog | None:
+        """本人自填: the client answers on this computer (the records are hidden and locked)."""
+        case = self._working_case()
+        if case is None:
+            return None
+        if self.has_unsaved_changes():
+            messages.inform(
+                self,
+                self.tr("Save first"),
+                self.tr(
+                    "Save or close the record you are editing first: the program locks "
+                    "while the client fills in the form."
+                ),
+            )
+            return None
+        return self._open(SelfAdministerDialog(self._ctx, case, self))
+
+    def respond_to_warning(self, warning: WarningItem) -> WarningResponseDialog | None:
+        if self.case is None or self.dialog is not None:
+            return None
+        return self._open(WarningResponseDialog(self._ctx, warning, self))
+
+    def open_assessment(self, assessment_id: int) -> AssessmentDetailDialog | None:
+        """The answers, subscales and warnings of one administration."""
+        case = self.case
+        if case is None or self.dialog is not None:
+            return None
+        return self._open(
+            AssessmentDetailDialog(self._ctx, assessment_id, self, can_withdraw=case.can_work)
+        )
+
+    def _show_warnings(self, warnings: list[WarningItem]) -> None:
+        self.warnings = list(warnings)
+        case = self.case
+        may = case is not None and (case.can_work or self._ctx.role is Role.CUSTODIAN)
+        self.assessments_pane.set_warnings(self.warnings, may)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.assessments_pane),
+            open_count_text(sum(1 for w in self.warnings if w.open)),
+        )
+        self._trends_loaded = False
+        if self.tabs.currentWidget() is self.assessments_pane:
+            self.load_trends()
+
+    def show_assessments(self) -> None:
+        """The 测评 tab (its trends are read when it is first shown)."""
+        self.tabs.setCurrentWidget(self.assessments_pane)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.assessments_pane and not self._trends_loaded:
+            self.load_trends()
+
+    def load_trends(self) -> None:
+        ctx, case_id = self._ctx, self._case_id
+
+        def shown(trends: list[ScaleTrend]) -> None:
+            self._trends_loaded = True
+            self.assessments_pane.set_trends(trends)
+
+        self.busy.run(
+            self.tr("Reading the scores…"),
+            lambda: assessments.trends(ctx, case_id),
+            shown,
+            lambda exc: set_status(self.banner, exc.zh, "error"),
+        )
+
     def delete_case(self) -> None:
         case = self.case
         if case is None or self._ctx.role is not Role.CUSTODIAN or self.busy.running:
@@ -894,6 +1101,15 @@ class CaseView(QWidget):
         if index.isValid():
             self.open_item(index.row())
 
+    def _item_activated(self, index: QModelIndex) -> None:
+        """Enter or double-click: as a click, and an assessment opens its details."""
+        if not index.isValid():
+            return
+        self.open_item(index.row())
+        item: TimelineItem = self.model.index(index.row(), 0).data(ITEM_ROLE)
+        if isinstance(item.detail, AssessmentBrief):
+            self.open_assessment(item.detail.id)
+
     def open_item(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():
             return
@@ -953,6 +1169,28 @@ class CaseView(QWidget):
                 fix = button(self.tr("Correct…"), name="correctCrisis")
                 fix.clicked.connect(lambda: self.crisis(detail))
                 buttons.append(fix)
+        elif isinstance(detail, AssessmentBrief):
+            layout.addWidget(text_label(self.tr("Assessment"), "heading"))
+            rows = [
+                (self.tr("Scale"), detail.short_name),
+                (self.tr("Date"), f"{detail.administered_on:%Y-%m-%d}"),
+                (self.tr("How"), label(detail.mode)),
+                (
+                    self.tr("Total"),
+                    number(detail.total) if detail.total is not None else self.tr("no total"),
+                ),
+                (self.tr("Band"), detail.band or "—"),
+                (
+                    self.tr("Warning"),
+                    self.tr("raised: see the Assessments tab")
+                    if detail.positive
+                    else self.tr("none"),
+                ),
+                (self.tr("Recorded by"), detail.by.display_name or "—"),
+            ]
+            answers = button(self.tr("Answers and warnings…"), name="openAssessment")
+            answers.clicked.connect(lambda: self.open_assessment(detail.id))
+            buttons.append(answers)
         else:
             assert isinstance(detail, FollowUpView)
             state = follow_up_state(detail, self.model.today)

@@ -1,5 +1,9 @@
-"""工作台: today's sessions, overdue follow-ups, pinned high-risk cases, emergency access
-to my cases, and this month's counts (the station lead sees only the counts).
+"""工作台: open assessment warnings, today's sessions, overdue follow-ups, pinned
+high-risk cases, emergency access to my cases, referrals awaiting feedback, and this
+month's counts (the station lead sees only the counts).
+
+Open warnings (待处理预警) come first, critical ones at the top: each with 处理… (the
+response dialog; the list is read again after a response) and 打开个案.
 
 Everything comes from ``dashboard.dashboard(ctx)``, read in a background task whenever
 the page is shown and when the refresh button is pressed. Each list row opens its case
@@ -29,6 +33,7 @@ from station.models.enums import Role
 from station.models.vocab import RiskLevel, label
 from station.services import dashboard
 from station.services.context import SignedIn
+from station.services.referrals import ReferralBrief
 from station.services.views import (
     Dashboard,
     EmergencyGrant,
@@ -36,9 +41,19 @@ from station.services.views import (
     MonthCounts,
     PinnedCase,
     TodaySession,
+    WarningItem,
 )
 from station.ui import theme
-from station.ui.forms import SPACING, BusyIndicator, FieldError, button, group
+from station.ui.assessment_dialogs import WarningResponseDialog, WarningRow
+from station.ui.forms import (
+    SPACING,
+    BusyIndicator,
+    FieldError,
+    button,
+    group,
+    is_alive,
+    open_dialog,
+)
 
 _CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 MAX_ROWS = 12  # per section; the case list holds the rest
@@ -253,15 +268,39 @@ class DashboardPage(QWidget):
             else self.tr("Nobody has used emergency access to your cases recently."),
             "grants",
         )
-        self.sections = (self.today, self.overdue, self.pinned, self.grants)
+        self.referrals = Section(
+            self.tr("Referrals awaiting feedback"),
+            self.tr("No sent referral is waiting too long for feedback."),
+            "referrals",
+        )
+        self.sections = (self.today, self.overdue, self.pinned, self.grants, self.referrals)
+        self.warnings_box, warnings_layout = group(self.tr("Open warnings"))
+        self.warnings_box.setObjectName("openWarningsBox")
+        warnings_layout.setSpacing(0)
+        self._warning_rows_layout = QVBoxLayout()
+        self._warning_rows_layout.setSpacing(0)
+        warnings_layout.addLayout(self._warning_rows_layout)
+        self.no_warnings = QLabel(self.tr("No assessment warning is waiting for a response."))
+        self.no_warnings.setObjectName("noOpenWarnings")
+        self.no_warnings.setProperty("role", "muted")
+        self.no_warnings.setWordWrap(True)
+        warnings_layout.addWidget(self.no_warnings)
+        self.more_warnings = QLabel("")
+        self.more_warnings.setProperty("role", "muted")
+        self.more_warnings.hide()
+        warnings_layout.addWidget(self.more_warnings)
+        self.warning_rows: list[WarningRow] = []
+        self.response_dialog: WarningResponseDialog | None = None
         if not self.counts_only:
             grid = QGridLayout()
             grid.setHorizontalSpacing(SPACING + 4)
             grid.setVerticalSpacing(SPACING + 4)
-            grid.addWidget(self.today, 0, 0)
-            grid.addWidget(self.pinned, 0, 1)
-            grid.addWidget(self.overdue, 1, 0)
-            grid.addWidget(self.grants, 1, 1)
+            grid.addWidget(self.warnings_box, 0, 0, 1, 2)
+            grid.addWidget(self.today, 1, 0)
+            grid.addWidget(self.pinned, 1, 1)
+            grid.addWidget(self.overdue, 2, 0)
+            grid.addWidget(self.grants, 2, 1)
+            grid.addWidget(self.referrals, 3, 0, 1, 2)
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             layout.addLayout(grid)
@@ -270,6 +309,7 @@ class DashboardPage(QWidget):
         else:
             for section in self.sections:
                 section.hide()
+            self.warnings_box.hide()
 
         counts_box, counts_layout = group(self.tr("This month"))
         self.counts_box = counts_box
@@ -328,6 +368,7 @@ class DashboardPage(QWidget):
         )
         self._show_counts(data.counts)
         if not self.counts_only:
+            self._show_warnings(data.open_warnings)
             self.today.set_rows(
                 [self._today_row(s) for s in data.today_sessions[:MAX_ROWS]],
                 len(data.today_sessions),
@@ -343,7 +384,47 @@ class DashboardPage(QWidget):
                 [self._grant_row(g) for g in data.emergency_grants[:MAX_ROWS]],
                 len(data.emergency_grants),
             )
+            self.referrals.set_rows(
+                [self._referral_row(r, data.today) for r in data.overdue_referrals[:MAX_ROWS]],
+                len(data.overdue_referrals),
+            )
         self.refreshed.emit()
+
+    def _show_warnings(self, warnings: Sequence[WarningItem]) -> None:
+        for old in self.warning_rows:
+            self._warning_rows_layout.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self.warning_rows = [WarningRow(w, with_open=True) for w in warnings[:MAX_ROWS]]
+        for row in self.warning_rows:
+            row.respond.connect(self.respond)
+            row.open_case.connect(self.open_case)
+            self._warning_rows_layout.addWidget(row)
+        self.no_warnings.setVisible(not warnings)
+        hidden = len(warnings) - len(self.warning_rows)
+        self.more_warnings.setText(
+            self.tr("{0} more not shown here: find them in their cases.").format(hidden)
+        )
+        self.more_warnings.setVisible(hidden > 0)
+        title = self.tr("Open warnings")
+        if warnings:
+            title += f"（{len(warnings)}）"
+        self.warnings_box.setTitle(title)
+
+    def respond(self, warning: WarningItem) -> WarningResponseDialog | None:
+        """处理…: the response dialog; the dashboard is read again after a response."""
+        if self.response_dialog is not None and is_alive(self.response_dialog):
+            return None
+
+        def finished(accepted: bool) -> None:
+            self.response_dialog = None
+            if accepted and is_alive(self):
+                self.refresh()
+
+        self.response_dialog = open_dialog(
+            WarningResponseDialog(self._ctx, warning, self), finished
+        )
+        return self.response_dialog
 
     def _show_counts(self, counts: MonthCounts) -> None:
         self.counts_box.setTitle(
@@ -370,6 +451,12 @@ class DashboardPage(QWidget):
         )
         note = self.tr("{0} days overdue").format(days)
         return RowButton(item.case_id, text, note)
+
+    def _referral_row(self, item: ReferralBrief, today: date) -> RowButton:
+        text = "  ".join((item.case_code, item.number, item.destination_name))
+        days = item.days_waiting(today)
+        note = self.tr("sent {0} days ago").format(days) if days is not None else ""
+        return RowButton(item.case_id, text, note, badge=label(item.status))
 
     def _pinned_row(self, item: PinnedCase) -> RowButton:
         text = "  ".join(p for p in (item.code, item.client) if p)

@@ -16,6 +16,7 @@ asking when a case has unsaved changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -35,11 +36,16 @@ from PySide6.QtWidgets import (
 
 from station.errors import StationError
 from station.models.enums import ROLE_LABELS, Role
+from station.scales.definition import ScaleDefinition, WarningLevel
 from station.services import accounts, settings
+from station.services.assessment_views import Recorded
 from station.services.context import SignedIn
+from station.services.views import WarningItem
 from station.ui import clipboard, messages
+from station.ui.assessment_dialogs import CrisisPromptDialog, PartialSave
 from station.ui.case_list_page import CaseListPage
 from station.ui.case_view import CaseView
+from station.ui.destinations_page import DestinationsPage
 from station.ui.forms import (
     MARGIN,
     SPACING,
@@ -55,9 +61,11 @@ from station.ui.groups_page import GroupsPage
 from station.ui.home_page import HomePage
 from station.ui.idle import IdleWatcher
 from station.ui.import_dialog import ImportDialog
+from station.ui.kiosk import KioskWindow
 from station.ui.lectures_page import LecturesPage
 from station.ui.lock_screen import LockScreen
 from station.ui.password_dialog import ChangePasswordDialog
+from station.ui.screenings_page import ScreeningsPage
 from station.ui.session_lock import SessionLockWatcher
 
 
@@ -219,6 +227,11 @@ class MainWindow(QMainWindow):
         self.import_dialog: QDialog | None = None
         self._session_attached = False
         self.lock_screen: LockScreen | None = None
+        self.kiosk: KioskWindow | None = None  # while the client fills in a scale
+        self._kiosk_save: Callable[[list[tuple[str, list[int | None]]]], list[Recorded]] | None
+        self._kiosk_save = None
+        self._after_kiosk: tuple[list[WarningItem], StationError | None] = ([], None)
+        self.crisis_prompt: CrisisPromptDialog | None = None
         self.setObjectName("mainWindow")
         self.resize(1120, 740)
         self.setMinimumSize(820, 560)
@@ -392,6 +405,11 @@ class MainWindow(QMainWindow):
             cases.left_case.connect(self._left_case)
             self._cases = cases
             made.append((self.tr("Cases"), cases))
+        screenings = ScreeningsPage(ctx)
+        screenings.open_case.connect(self.open_case)
+        made.append((self.tr("Assessments"), screenings))
+        if ctx.sees_person_records:
+            made.append((self.tr("Referral directory"), DestinationsPage(ctx)))
         activities = self._activities_page(ctx)
         if activities is not None:
             made.append((self.tr("Groups and lectures"), activities))
@@ -539,6 +557,9 @@ class MainWindow(QMainWindow):
         """Hide and delete every page, close the vault, and show the lock screen."""
         if self._locked or self._ended:
             return
+        if self.kiosk is not None:  # the client's answers are saved first, then it locks
+            self.kiosk.hand_over()
+            return
         self._locked = True
         self.idle_watcher.stop()
         self._close_modals()
@@ -577,6 +598,61 @@ class MainWindow(QMainWindow):
         self._build_content()
         self.idle_watcher.start()
         self._update_status()
+        self._show_kiosk_outcome()
+
+    # -- the client's own form (本人自填) ------------------------------------------------------
+    def run_kiosk(
+        self,
+        definitions: Sequence[ScaleDefinition],
+        one_per_page: bool,
+        save: Callable[[list[tuple[str, list[int | None]]]], list[Recorded]],
+    ) -> KioskWindow:
+        """Hide this window and show the scales full-screen to the client. When the kiosk
+        finishes (done, idle, closed, or this window locking), ``save`` gets the answers,
+        the window locks, and after the next unlock a save error or a critical warning
+        is shown here (never to the client)."""
+        kiosk = KioskWindow(definitions, one_per_page=one_per_page)
+        kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        kiosk.finished.connect(self._kiosk_finished)
+        self.kiosk, self._kiosk_save = kiosk, save
+        self.hide()
+        kiosk.showFullScreen()
+        kiosk.activateWindow()
+        return kiosk
+
+    def _kiosk_finished(self, results: list[tuple[str, list[int | None]]]) -> None:
+        save, self._kiosk_save, self.kiosk = self._kiosk_save, None, None
+        recorded: list[Recorded] = []
+        problem: StationError | None = None
+        if save is not None:
+            try:
+                recorded = list(save(results))
+            except StationError as exc:
+                problem = exc
+                recorded = exc.recorded if isinstance(exc, PartialSave) else []
+        critical = [w for r in recorded for w in r.warnings if w.level is WarningLevel.CRITICAL]
+        self._after_kiosk = (critical, problem)
+        self.lock()
+        self.show()  # the lock screen, under the kiosk's thank-you
+
+    def _show_kiosk_outcome(self) -> None:
+        (critical, problem), self._after_kiosk = self._after_kiosk, ([], None)
+        if problem is not None:
+            messages.warn(self, self.tr("Client's form"), problem.zh)
+        if critical:
+            prompt = CrisisPromptDialog(critical, self)
+            prompt.record_crisis.connect(lambda c: self._crisis_step(c, "crisis", prompt))
+            prompt.raise_risk.connect(lambda c: self._crisis_step(c, "risk", prompt))
+            self.crisis_prompt = open_dialog(prompt, self._prompt_closed)
+
+    def _prompt_closed(self, _accepted: bool) -> None:
+        self.crisis_prompt = None
+
+    def _crisis_step(self, case_id: int, kind: str, prompt: QWidget) -> None:
+        self.open_case(case_id)
+        view = self._cases.case_view if self._cases is not None else None
+        if view is not None and view.case_id == case_id:
+            view.when_loaded(lambda: view.crisis_action(kind, prompt))
 
     # -- ending -----------------------------------------------------------------------------
     def _end_session(self) -> None:

@@ -12,22 +12,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFont, QFontDatabase, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QCheckBox, QFrame, QVBoxLayout, QWidget
 
-from station.services import recovery_sheet, settings
+from station.services import forms, recovery_sheet, settings
 from station.services.context import SignedIn
 from station.ui import messages
 from station.ui.forms import (
@@ -42,10 +32,9 @@ from station.ui.forms import (
     set_status,
     status_label,
 )
-
-PrinterChooser = Callable[[QWidget], QPrinter | None]
-
-PRINT_DPI = 300  # the sheet is rendered at this resolution for the printer
+from station.ui.pdf_preview import PrinterChooser as PrinterChooser
+from station.ui.pdf_preview import ask_printer as choose_printer
+from station.ui.pdf_preview import paint_pdf
 
 
 def _key_font() -> QFont:
@@ -83,54 +72,19 @@ def is_risky_location(target: Path, vault_dir: Path) -> bool:
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
     """The system print dialog; None when the user cancels."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    dialog = QPrintDialog(printer, parent)
-    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
-    dialog.setWindowTitle(
+    return choose_printer(
+        parent,
         QCoreApplication.translate(
             "RecoveryKeyPanel", "Psychological care station · Print recovery sheet"
-        )
+        ),
     )
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return None
-    return printer
 
 
 def print_sheet(printer: QPrinter, ctx: SignedIn, key: str) -> None:
     """Build the sheet in memory and paint its pages into ``printer`` (no file written)."""
     buffer = io.BytesIO()
     recovery_sheet.write(ctx, key, buffer)
-    data = QByteArray(buffer.getvalue())
-    device = QBuffer(data)
-    device.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    try:
-        document.load(device)
-        if document.status() != QPdfDocument.Status.Ready:
-            raise OSError("the recovery sheet could not be rendered")
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise OSError("the printer could not be started")
-        try:
-            target = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
-            target.moveTo(0, 0)
-            dpi = min(printer.resolution(), PRINT_DPI)
-            for page in range(document.pageCount()):
-                if page:
-                    printer.newPage()
-                points = document.pagePointSize(page)
-                image = document.render(
-                    page, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                )
-                scale = min(target.width() / image.width(), target.height() / image.height())
-                w, h = image.width() * scale, image.height() * scale
-                painter.drawImage(QRectF(target.x(), target.y(), w, h), image)
-        finally:
-            painter.end()
-    finally:
-        document.close()
-        device.close()
+    paint_pdf(printer, buffer.getvalue())
 
 
 class RecoveryKeyPanel(QWidget):
@@ -284,8 +238,13 @@ class RecoveryKeyPanel(QWidget):
             ).format(path=path.parent),
         ):
             return
+
+        def save() -> None:
+            forms.record_output(ctx, "recovery_sheet", None, "save")  # audited first
+            recovery_sheet.write(ctx, key, path)
+
         self._run(
-            lambda: recovery_sheet.write(ctx, key, path),
+            save,
             self.tr("Recovery sheet saved: {path}").format(path=path),
             self.tr("The recovery sheet could not be saved: "),
         )
@@ -296,8 +255,13 @@ class RecoveryKeyPanel(QWidget):
         printer = self._choose_printer(self)
         if printer is None:
             return
+
+        def send() -> None:
+            forms.record_output(ctx, "recovery_sheet", None, "print")  # audited first
+            print_sheet(printer, ctx, key)
+
         self._run(
-            lambda: print_sheet(printer, ctx, key),
+            send,
             self.tr("The recovery sheet was sent to the printer."),
             self.tr("The recovery sheet could not be printed: "),
         )

@@ -1,12 +1,15 @@
 """Settings (custodian): station profile, security (idle lock, binding, signing key,
-recovery key), users."""
+recovery key), users, and the scales (shipped and imported licensed ones)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QLabel,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -17,10 +20,13 @@ from PySide6.QtWidgets import (
 from station.errors import PermissionDenied, StationError
 from station.models.enums import STATION_KIND_LABELS, StationKind
 from station.models.station import SettingDefaults
-from station.services import recovery_sheet, settings
+from station.scales.library import DefinitionError
+from station.services import assessments, recovery_sheet, settings
+from station.services.assessment_views import ScaleInfo
 from station.services.context import SignedIn
 from station.ui import messages
 from station.ui.clipboard import copy_identifier
+from station.ui.exchange_settings import ExchangeSettings
 from station.ui.forms import (
     BusyIndicator,
     FieldError,
@@ -38,6 +44,7 @@ from station.ui.forms import (
     spaced,
     status_label,
 )
+from station.ui.headcount_grid import RecordTable
 from station.ui.recovery_key_panel import PrinterChooser, RecoveryKeyPanel
 from station.ui.users_page import UsersPage
 
@@ -129,7 +136,7 @@ class NewRecoveryKeyDialog(QDialog):
 
 
 class SettingsPage(QWidget):
-    """Tabs 站点信息, 安全 and 用户. ``idle_lock_changed`` carries the new minutes."""
+    """Tabs 站点信息, 安全, 用户 and 量表. ``idle_lock_changed`` carries the new minutes."""
 
     idle_lock_changed = Signal(int)
 
@@ -148,6 +155,10 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.profile_tab, self.tr("Station profile"))
         self.tabs.addTab(self.security_tab, self.tr("Security"))
         self.tabs.addTab(self.users_page, self.tr("Users"))
+        self.scales_tab = self._build_scales_tab()
+        self.tabs.addTab(self.scales_tab, self.tr("Scales"))
+        self.exchange_tab = ExchangeSettings(ctx)
+        self.tabs.addTab(self.exchange_tab, self.tr("Referrals and exports"))
         self.load()
 
     # -- 站点信息 -------------------------------------------------------------------------
@@ -268,6 +279,155 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         return scrolled(tab)
 
+    # -- 量表 -----------------------------------------------------------------------------
+    def _build_scales_tab(self) -> QScrollArea:
+        tab = QWidget()
+        layout = spaced(QVBoxLayout(tab))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "The scales this station can administer. Shipped scales come with the "
+                    "program. A licensed scale is added by importing its definition file "
+                    "(UTF-8 TOML, format in resources/scales/README.md); importing a new "
+                    "version replaces the old one, and earlier results keep their scores."
+                ),
+                "muted",
+            )
+        )
+        self.scale_table = RecordTable(
+            [
+                self.tr("Scale"),
+                self.tr("Scale name"),
+                self.tr("Version"),
+                self.tr("Items"),
+                self.tr("Origin"),
+            ],
+            self.tr("Available scales"),
+        )
+        self.scale_table.setObjectName("scaleTable")
+        self.scale_table.setMinimumHeight(self.fontMetrics().height() * 9)
+        layout.addWidget(self.scale_table, 1)
+        self.scale_infos: list[ScaleInfo] = []
+        self.import_button = button(self.tr("Import scale definition…"), name="importScale")
+        self.import_button.clicked.connect(self.import_scale)
+        self.import_busy = BusyIndicator([self.import_button])
+        self.import_status = status_label()
+        self.import_status.setObjectName("importStatus")
+        layout.addLayout(button_row(self.import_button, self.import_busy))
+        layout.addWidget(self.import_status)
+        self.problems_box = QWidget()
+        self.problems_box.setObjectName("importProblems")
+        problems = QVBoxLayout(self.problems_box)
+        problems.setContentsMargins(0, 0, 0, 0)
+        problems.setSpacing(6)
+        self.problems_heading = label("", "error")
+        problems.addWidget(self.problems_heading)
+        self.problem_labels: list[QLabel] = []
+        self.problems_list = QVBoxLayout()
+        self.problems_list.setSpacing(4)
+        problems.addLayout(self.problems_list)
+        self.problems_box.hide()
+        layout.addWidget(self.problems_box)
+        return scrolled(tab)
+
+    def load_scales(self, select: str | None = None) -> None:
+        try:
+            infos = assessments.scales(self._ctx)
+        except StationError as exc:
+            set_status(self.import_status, exc.zh, "error")
+            return
+        self.scale_infos = infos
+        chosen = next((i for i, s in enumerate(infos) if s.id == select), None)
+        self.scale_table.set_rows(
+            [
+                (
+                    i,
+                    [
+                        s.short_name,
+                        s.name_zh,
+                        s.version,
+                        str(s.item_count),
+                        self.tr("Imported") if s.imported else self.tr("Shipped"),
+                    ],
+                )
+                for i, s in enumerate(infos)
+            ],
+            chosen,
+        )
+        self.scale_table.align_right(3)
+        self.scale_table.stretch(1)
+
+    def import_scale(self) -> None:
+        """导入量表定义…: choose a file, check it in the background, list what is wrong."""
+        path = messages.choose_open_path(
+            self,
+            self.tr("Import scale definition"),
+            self.tr("Scale definition files (*.toml);;All files (*)"),
+        )
+        if not path:
+            return
+        set_status(self.import_status, "", "muted")
+        self._show_problems([])
+        ctx = self._ctx
+
+        def work() -> str:
+            with Path(path).open("rb") as handle:  # no more than the service accepts, plus one
+                data = handle.read(assessments.IMPORT_MAX_BYTES + 1)
+            return assessments.import_scale(ctx, data)
+
+        self.import_busy.run(
+            self.tr("Checking the definition file…"),
+            work,
+            self._scale_imported,
+            self._import_refused,
+            os_failed=lambda _exc: set_status(
+                self.import_status,
+                self.tr(
+                    "The file could not be read. Check that it exists and is not open "
+                    "in another program."
+                ),
+                "error",
+            ),
+        )
+
+    def _scale_imported(self, scale_id: str) -> None:
+        self.load_scales(scale_id)
+        info = next((s for s in self.scale_infos if s.id == scale_id), None)
+        shown = f"{info.short_name} {info.name_zh}（{info.version}）" if info else scale_id
+        set_status(self.import_status, self.tr("Imported: {0}.").format(shown), "muted")
+
+    def _import_refused(self, exc: StationError) -> None:
+        if isinstance(exc, DefinitionError) and exc.reasons:
+            set_status(self.import_status, self.tr("The file was not imported."), "error")
+            self._show_problems(exc.reasons)
+            return
+        set_status(self.import_status, exc.zh, "error")
+
+    def _show_problems(self, reasons: list[str]) -> None:
+        for old in self.problem_labels:
+            old.hide()
+            old.deleteLater()
+        self.problem_labels = []
+        self.problems_box.setVisible(bool(reasons))
+        if not reasons:
+            return
+        self.problems_heading.setText(
+            self.tr(
+                "The definition file has {0} problems. Fix each one in the file and import "
+                "it again:"
+            ).format(len(reasons))
+        )
+        for n, reason in enumerate(reasons, start=1):
+            line = label(f"{n}. {reason}", selectable=True)
+            line.setObjectName("importProblem")
+            line.setContentsMargins(12, 0, 0, 0)
+            self.problems_list.addWidget(line)
+            self.problem_labels.append(line)
+
+    def problems(self) -> list[str]:
+        """The rejection reasons shown (for tests)."""
+        return [line.text().split(". ", 1)[1] for line in self.problem_labels]
+
     # -- loading ------------------------------------------------------------------------
     def load(self) -> None:
         ctx = self._ctx
@@ -286,6 +446,7 @@ class SettingsPage(QWidget):
             )
         )
         self.store_label.setText(settings.credential_store_sentence(ctx))
+        self.load_scales()
         try:
             key = settings.signing_key(ctx)
         except PermissionDenied as exc:

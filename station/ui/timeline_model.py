@@ -1,6 +1,7 @@
 """A thin table model over a case's timeline (``cases.timeline``): sessions, risk
-changes, crisis events and follow-ups, newest first, each with a short kind label and
-one line of summary.
+changes, crisis events, follow-ups and assessments, newest first, each with a short kind
+label and one line of summary (an assessment: scale, total and band, and a mark when a
+warning rule fired).
 
 The model holds the frozen ``TimelineItem`` values the service returned, nothing
 else; the case view sets them after each load.
@@ -15,8 +16,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from station.models.vocab import label
+from station.models.vocab import AssessmentMode, label
 from station.services.views import (
+    AssessmentBrief,
     CrisisView,
     FollowUpView,
     RiskChangeView,
@@ -55,6 +57,8 @@ def kind_text(item: TimelineItem, today: date) -> str:
         return QCoreApplication.translate("TimelineModel", "Risk level")
     if isinstance(detail, CrisisView):
         return QCoreApplication.translate("TimelineModel", "Crisis event")
+    if isinstance(detail, AssessmentBrief):
+        return QCoreApplication.translate("TimelineModel", "Assessment")
     state = follow_up_state(detail, today)
     if state == "done":
         return QCoreApplication.translate("TimelineModel", "Follow-up · done")
@@ -82,6 +86,8 @@ def summary_text(item: TimelineItem, today: date) -> str:
         if detail.actions:
             parts.append("、".join(label(a) for a in detail.actions))
         parts.append(one_line(detail.description))
+    elif isinstance(detail, AssessmentBrief):
+        parts += assessment_parts(detail)
     else:
         parts.append(label(detail.method))
         state = follow_up_state(detail, today)
@@ -102,6 +108,31 @@ def summary_text(item: TimelineItem, today: date) -> str:
         else:
             parts.append(QCoreApplication.translate("TimelineModel", "not yet done"))
     return " · ".join(p for p in parts if p)
+
+
+def score_text(total: float) -> str:
+    """12 rather than 12.0; other totals to at most 2 decimals."""
+    return f"{total:g}" if float(total).is_integer() else f"{round(total, 2):g}"
+
+
+def assessment_parts(detail: AssessmentBrief) -> list[str]:
+    """PHQ-9 · 14 分 · 中度 · 有预警 (· 本人自填)."""
+    parts = [detail.short_name]
+    if detail.total is None:
+        parts.append(QCoreApplication.translate("TimelineModel", "no total"))
+    else:
+        parts.append(
+            QCoreApplication.translate("TimelineModel", "{0} points").format(
+                score_text(detail.total)
+            )
+        )
+    if detail.band:
+        parts.append(detail.band)
+    if detail.positive:
+        parts.append(QCoreApplication.translate("TimelineModel", "⚑ warning"))
+    if detail.mode is AssessmentMode.SELF:
+        parts.append(label(detail.mode))
+    return parts
 
 
 class TimelineModel(RowTableModel[TimelineItem]):
@@ -157,6 +188,8 @@ class TimelineModel(RowTableModel[TimelineItem]):
         detail = item.detail
         if isinstance(detail, FollowUpView):
             return follow_up_state(detail, self.today) == "overdue"
+        if isinstance(detail, AssessmentBrief):
+            return detail.positive
         return isinstance(detail, CrisisView)
 
     def _text(self, item: TimelineItem, column: int) -> str | None:
