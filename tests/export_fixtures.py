@@ -110,8 +110,20 @@ def sample_document(code: str = "CX-ZH01", period: str = "2026-03") -> dict[str,
         "policy": {"k_standard": 5, "k_sensitive": 10},
         "tables": {"services_by_kind": services, "people_by_gender_age": people, "risk": risk},
         "shares": {
-            "phq9_positive": {"label": "PHQ-9 阳性检出率", "month": SUPPRESSED, "ytd": 0.125},
-            "followups_on_time": {"label": "按时回访率", "month": 0.8, "ytd": 0.75},
+            "sandplay_share": {
+                "label": "沙盘占服务人次比例",
+                "numerator": {"table": "services_by_kind", "row": "sandplay", "col": "n"},
+                "denominator": {"table": "services_by_kind", "row": "_total", "col": "n"},
+                "month": SUPPRESSED,
+                "ytd": 0.0841,
+            },
+            "individual_share": {
+                "label": "个体咨询占服务人次比例",
+                "numerator": {"table": "services_by_kind", "row": "individual", "col": "n"},
+                "denominator": {"table": "services_by_kind", "row": "_total", "col": "n"},
+                "month": 0.561,
+                "ytd": 0.5701,
+            },
         },
         "notes": {
             "suppressed": "*：不予公布的数（1 至 k−1 的小数及为防推算而一并隐藏的数）。",

@@ -1459,6 +1459,315 @@
     </message>
 </context>
 <context>
+    <name>CityWindow</name>
+    <message>
+        <source>City office — station statistics</source>
+        <translation>市办公室 — 站点统计汇总</translation>
+    </message>
+    <message>
+        <source>City office: monthly station statistics</source>
+        <translation>市干部心理健康服务办公室：站点月度统计</translation>
+    </message>
+    <message>
+        <source>Workspace folder: {0}</source>
+        <translation>工作文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>Month shown</source>
+        <translation>显示的月份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Write reports (xlsx + PDF)…</source>
+        <translation>生成报表（xlsx + PDF）…</translation>
+    </message>
+    <message>
+        <source>Stations and keys</source>
+        <translation>站点与公钥</translation>
+    </message>
+    <message>
+        <source>Import exports</source>
+        <translation>导入导出</translation>
+    </message>
+    <message>
+        <source>No export has been imported yet.</source>
+        <translation>还没有导入任何导出。</translation>
+    </message>
+    <message>
+        <source>City tables</source>
+        <translation>全市汇总</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <source>Exports are accepted only from stations whose key is registered here. Register a key once, at first contact, after comparing its fingerprint with the station's recovery sheet.</source>
+        <translation>只接收已在此登记公钥的站点的导出。首次联系时登记一次，登记前须与该站恢复密钥单上的指纹核对。</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Months delivered</source>
+        <translation>已报送月份</translation>
+    </message>
+    <message>
+        <source>Last No.</source>
+        <translation>最新序号</translation>
+    </message>
+    <message>
+        <source>Registered stations</source>
+        <translation>已登记的站点</translation>
+    </message>
+    <message>
+        <source>No station key is registered yet: add the first one below.</source>
+        <translation>还没有登记任何站点公钥：请在下方登记第一把。</translation>
+    </message>
+    <message>
+        <source>Add a station key…</source>
+        <translation>登记站点公钥…</translation>
+    </message>
+    <message>
+        <source>A station's .pub file, or an export (its station.pub) at first contact</source>
+        <translation>站点的 .pub 公钥文件，或首次联系时站点的导出（其中的 station.pub）</translation>
+    </message>
+    <message>
+        <source>The city office key</source>
+        <translation>市办公室密钥</translation>
+    </message>
+    <message>
+        <source>City office public key for the stations</source>
+        <translation>提供给各站点的市办公室公钥</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Create the city office key…</source>
+        <translation>创建市办公室密钥…</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick (or a folder) with the stations' exports: every export in it is checked (signature, registered station, sequence, month) and the good ones are kept even when others are refused.</source>
+        <translation>选择存放站点导出的U盘（或文件夹）：其中每一份导出都会被校验（签名、登记站点、序号、月份），即使有导出被拒收，合格的导出也会保留。</translation>
+    </message>
+    <message>
+        <source>Import from a folder…</source>
+        <translation>从文件夹导入…</translation>
+    </message>
+    <message>
+        <source>Import one file…</source>
+        <translation>导入单个文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Accepted exports</source>
+        <translation>已接收的导出</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Refused exports</source>
+        <translation>已拒收的导出</translation>
+    </message>
+    <message>
+        <source>Figure shown in the chart</source>
+        <translation>图中显示的指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>The chart draws exact city figures only; ranges and “*” are listed in the table below. Change: against the previous month, when both are exact.</source>
+        <translation>图中只画确切的全市数字；区间和“*”列在下表中。变化：与上月相比（两月都是确切数字时）。</translation>
+    </message>
+    <message>
+        <source>Key figures by month</source>
+        <translation>主要指标逐月数值</translation>
+    </message>
+    <message>
+        <source>Exports delivered by station and month</source>
+        <translation>各站点各月报送情况</translation>
+    </message>
+    <message>
+        <source>No. n: the export used (its sequence number). Missing: nothing received.</source>
+        <translation>第 n 号：采用的导出（其序号）。未收到：该月没有收到该站的导出。</translation>
+    </message>
+    <message>
+        <source>Reading the workspace…</source>
+        <translation>正在读取工作文件夹…</translation>
+    </message>
+    <message>
+        <source>Adding up the stations' figures…</source>
+        <translation>正在汇总各站点数字…</translation>
+    </message>
+    <message>
+        <source>(waiting for its first export)</source>
+        <translation>（等待首次导出）</translation>
+    </message>
+    <message>
+        <source>(key removed)</source>
+        <translation>（公钥已移除）</translation>
+    </message>
+    <message>
+        <source>A station's key, or an export</source>
+        <translation>站点公钥或导出</translation>
+    </message>
+    <message>
+        <source>Station key or export (*.pub *.age *.tar);;All files (*)</source>
+        <translation>站点公钥或导出 (*.pub *.age *.tar);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the key…</source>
+        <translation>正在读取公钥…</translation>
+    </message>
+    <message>
+        <source>Give this public key to every station's records custodian (export page, “Set the city office key”). It is also in the file city-recipient.txt in the workspace folder.</source>
+        <translation>请把这把公钥交给各站点的档案管理员（在报送页面“设置市办公室公钥”）。它也保存在工作文件夹的 city-recipient.txt 文件中。</translation>
+    </message>
+    <message>
+        <source>There is no city office key yet: stations can only send signed, unencrypted exports. Create the key, then give its public half to the stations.</source>
+        <translation>还没有市办公室密钥：各站点只能报送签名但未加密的导出。请创建密钥，再把其中的公钥交给各站点。</translation>
+    </message>
+    <message>
+        <source>City office key created</source>
+        <translation>市办公室密钥已创建</translation>
+    </message>
+    <message>
+        <source>Give this public key to every station:
+{0}
+
+Keep the passphrase safe: without it, encrypted exports cannot be opened.</source>
+        <translation>请把这把公钥交给各站点：
+{0}
+
+请妥善保管口令：没有口令就无法打开加密的导出。</translation>
+    </message>
+    <message>
+        <source>The USB stick or folder with the exports</source>
+        <translation>存放导出的U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>No station export found in this folder (names start with station-).</source>
+        <translation>这个文件夹中没有站点导出（名称以 station- 开头）。</translation>
+    </message>
+    <message>
+        <source>One export</source>
+        <translation>单个导出</translation>
+    </message>
+    <message>
+        <source>Station export (*.tar.age *.tar);;All files (*)</source>
+        <translation>站点导出 (*.tar.age *.tar);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Accepted ({0})</source>
+        <translation>已接收（{0}）</translation>
+    </message>
+    <message>
+        <source>Refused ({0})</source>
+        <translation>已拒收（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} accepted, {1} refused.</source>
+        <translation>接收 {0} 份，拒收 {1} 份。</translation>
+    </message>
+    <message>
+        <source>Ask the station concerned to export again; each refusal gives its reason.</source>
+        <translation>请相关站点重新导出；每份拒收都注明了原因。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Stations delivered</source>
+        <translation>报送站点数</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未收到</translation>
+    </message>
+    <message>
+        <source>No. {0}</source>
+        <translation>第 {0} 号</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} stations delivered.</source>
+        <translation>{0}：{2} 个站点中已报送 {1} 个。</translation>
+    </message>
+    <message>
+        <source>Missing: {0}.</source>
+        <translation>未报送：{0}。</translation>
+    </message>
+    <message>
+        <source>Write the city reports into this folder</source>
+        <translation>把全市报表写入这个文件夹</translation>
+    </message>
+    <message>
+        <source>Writing the workbook and the PDF…</source>
+        <translation>正在生成工作簿和 PDF…</translation>
+    </message>
+    <message>
+        <source>Written: {0} and {1}</source>
+        <translation>已生成：{0} 和 {1}</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>Close case</source>
@@ -1544,6 +1853,41 @@
     <message>
         <source>Too many wrong passwords. Try again in {0} s.</source>
         <translation>密码错误次数过多，请 {0} 秒后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>CreateIdentityDialog</name>
+    <message>
+        <source>Create the city office key</source>
+        <translation>创建市办公室密钥</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stations encrypt their exports to this key, so only the city office can open them. The key is kept in the workspace folder, locked with a passphrase. Without the passphrase, encrypted exports cannot be opened: keep it in the office safe.</source>
+        <translation>各站点用这把密钥加密导出，只有市办公室能打开。密钥保存在工作文件夹中，用口令锁定。没有口令就无法打开加密的导出：请把口令存放在办公室保险柜中。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Creating the key…</source>
+        <translation>正在创建密钥…</translation>
     </message>
 </context>
 <context>
@@ -2365,10 +2709,6 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
         <source>Months</source>
         <translation>月份</translation>
     </message>
@@ -2463,6 +2803,26 @@
     <message>
         <source>Loading…</source>
         <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Can be released</source>
+        <translation>可以发布</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>暂不能发布</translation>
+    </message>
+    <message>
+        <source>Exporting again sends the same figures, with a new sequence number.</source>
+        <translation>再次导出的数字完全相同，序号递增。</translation>
+    </message>
+    <message>
+        <source>Exporting releases the month: its figures are then final.</source>
+        <translation>导出即发布该月统计，此后数字不再更改。</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -3668,7 +4028,7 @@
     </message>
     <message>
         <source>Assessments</source>
-        <translation>测评</translation>
+        <translation>心理测评</translation>
     </message>
     <message>
         <source>Referral directory</source>
@@ -3677,6 +4037,10 @@
     <message>
         <source>Groups and lectures</source>
         <translation>团体与讲座</translation>
+    </message>
+    <message>
+        <source>Monthly statistics</source>
+        <translation>月度统计上报</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -4049,6 +4413,33 @@ Close anyway?</source>
     <message>
         <source>Creating the screening…</source>
         <translation>正在新建测评…</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Open encrypted exports</source>
+        <translation>打开加密的导出</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Some exports are encrypted to the city office key. Enter its passphrase to open them. It is kept only while this window is open.</source>
+        <translation>部分导出用市办公室密钥加密。请输入口令以打开它们。解锁状态只在本窗口打开期间保留。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
     </message>
 </context>
 <context>
@@ -5957,6 +6348,89 @@ Close setup anyway?</source>
     </message>
 </context>
 <context>
+    <name>StatsTablesView</name>
+    <message>
+        <source>*: not published: a count from 1 to {0}, or a count hidden so that it cannot be worked out from the others.</source>
+        <translation>*：不予公布的数：1 至 {0} 的小数，或为防止由其他数字推算而一并隐藏的数。</translation>
+    </message>
+    <message>
+        <source>Sensitive table: station totals only; counts below {0} are hidden.</source>
+        <translation>敏感表格：只公布全站合计；小于 {0} 的数不公布。</translation>
+    </message>
+    <message>
+        <source>Counts below {0} are hidden.</source>
+        <translation>小于 {0} 的数不公布。</translation>
+    </message>
+    <message>
+        <source>This table has no year-to-date figures (month-end state).</source>
+        <translation>本表为月末状态，没有年度累计。</translation>
+    </message>
+    <message>
+        <source>Shares are shown as percentages; the file keeps them as fractions.</source>
+        <translation>比例以百分数显示（保留一位小数）；文件中保存为小数。</translation>
+    </message>
+    <message>
+        <source>—: nothing to divide by this month (the denominator is 0).</source>
+        <translation>—：分母为 0，无法计算比例。</translation>
+    </message>
+    <message>
+        <source>Station {0} · year to date from {1} · counts below {2} are hidden ({3} in sensitive tables)</source>
+        <translation>站点 {0} · 年度累计自 {1} 起 · 小于 {2} 的数不公布（敏感表格小于 {3}）</translation>
+    </message>
+    <message>
+        <source>Statistics for {0}</source>
+        <translation>{0} 月度统计</translation>
+    </message>
+    <message>
+        <source>*: not published (hidden by a station or again at city level).</source>
+        <translation>*：不公布的数（站点隐去，或市级按同样规则再次隐去）。</translation>
+    </message>
+    <message>
+        <source>a–b: some stations hid this figure; the city figure lies between a and b. ≥a: at least a.</source>
+        <translation>a–b：部分站点隐去了该数，市级数只能确定在 a 到 b 之间；≥a：不少于 a。</translation>
+    </message>
+    <message>
+        <source>Sensitive table · {0} stations · counts below {1} hidden</source>
+        <translation>敏感表格 · {0} 个站点 · 小于 {1} 的数不公布</translation>
+    </message>
+    <message>
+        <source>{0} stations · counts below {1} hidden</source>
+        <translation>{0} 个站点 · 小于 {1} 的数不公布</translation>
+    </message>
+    <message>
+        <source>City tables for {0}</source>
+        <translation>{0} 全市汇总</translation>
+    </message>
+    <message>
+        <source>{0} stations delivered: {1}</source>
+        <translation>报送站点 {0} 个：{1}</translation>
+    </message>
+    <message>
+        <source>Shares are recomputed only where the city numerator and denominator are both exact; otherwise *.</source>
+        <translation>比例仅在市级分子、分母都是确切数字时重新计算，否则为 *。</translation>
+    </message>
+    <message>
+        <source>Not published (see the note under the table)</source>
+        <translation>不予公布（见表下说明）</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>年度累计</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Notes sent with the figures</source>
+        <translation>随统计一同报送的说明</translation>
+    </message>
+</context>
+<context>
     <name>TemporaryPasswordDialog</name>
     <message>
         <source>Reset temporary password</source>
@@ -6147,6 +6621,45 @@ Close setup anyway?</source>
     <message>
         <source>Dashed lines: warning rules</source>
         <translation>虚线：预警规则</translation>
+    </message>
+</context>
+<context>
+    <name>TrustKeyDialog</name>
+    <message>
+        <source>Trust a station's key</source>
+        <translation>登记站点公钥</translation>
+    </message>
+    <message>
+        <source>It matches: trust this key</source>
+        <translation>已核对一致：登记这把公钥</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Before you trust this key, compare its fingerprint with the one printed on the station's recovery sheet (read it out over the telephone, group by group). Trust it only if every group is the same: a key that does not match could be anyone's.</source>
+        <translation>登记前，请把下面的指纹与该站恢复密钥单上印的指纹逐组核对（可电话逐组念读）。每一组都相同才登记：不一致的公钥可能来自任何人。</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <source>As on the recovery sheet. May stay empty: the first export signed with the key then names its station.</source>
+        <translation>与恢复密钥单上的一致。可以不填：用这把公钥签名的第一份导出会给出站点编码。</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>

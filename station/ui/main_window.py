@@ -46,6 +46,7 @@ from station.ui.assessment_dialogs import CrisisPromptDialog, PartialSave
 from station.ui.case_list_page import CaseListPage
 from station.ui.case_view import CaseView
 from station.ui.destinations_page import DestinationsPage
+from station.ui.export_page import ExportPage
 from station.ui.forms import (
     MARGIN,
     SPACING,
@@ -413,6 +414,8 @@ class MainWindow(QMainWindow):
         activities = self._activities_page(ctx)
         if activities is not None:
             made.append((self.tr("Groups and lectures"), activities))
+        if ctx.role in (Role.CUSTODIAN, Role.LEAD):
+            made.append((self.tr("Monthly statistics"), ExportPage(ctx)))
         if ctx.role == Role.CUSTODIAN:
             from station.ui.audit_page import AuditPage
             from station.ui.settings_page import SettingsPage

@@ -169,7 +169,14 @@ def test_a_counsellors_path_through_the_main_window(
 ) -> None:
     lin = _counsellor(custodian, vault_dir, "lin", "林咨询", sessions_opened)
     window = _window(qtbot, lin)
-    assert window.navigation_titles() == ["工作台", "个案", "团体与讲座", "我的账户"]
+    assert window.navigation_titles() == [
+        "工作台",
+        "个案",
+        "心理测评",
+        "转介去向目录",
+        "团体与讲座",
+        "我的账户",
+    ]
     assert isinstance(window.pages.currentWidget() if window.pages else None, HomePage)
 
     # new client: Ctrl+N from the dashboard; the new case opens in the 个案 area
@@ -430,7 +437,13 @@ def test_the_station_lead_sees_counts_and_activities_only(
     lead = make_lead(custodian, vault_dir)
     sessions_opened.append(lead)
     window = _window(qtbot, lead)
-    assert window.navigation_titles() == ["工作台", "团体与讲座", "我的账户"]
+    assert window.navigation_titles() == [
+        "工作台",
+        "心理测评",
+        "团体与讲座",
+        "月度统计上报",
+        "我的账户",
+    ]
     assert window.cases is None and not window.record_actions[0].isEnabled()
     assert [a.text() for a in window.menuBar().actions()] == ["账户"]
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)

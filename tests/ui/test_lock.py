@@ -148,7 +148,10 @@ def test_unlock_with_the_password_restores_the_navigation(qtbot: QtBot, window: 
     assert window.navigation_titles() == [
         "工作台",
         "个案",
+        "心理测评",
+        "转介去向目录",
         "团体与讲座",
+        "月度统计上报",
         "审计日志",
         "设置",
         "我的账户",

@@ -73,7 +73,10 @@ def test_custodian_window_shows_station_user_role_and_lock_state(
     assert window.navigation_titles() == [
         "工作台",
         "个案",
+        "心理测评",
+        "转介去向目录",
         "团体与讲座",
+        "月度统计上报",
         "审计日志",
         "设置",
         "我的账户",
@@ -91,8 +94,12 @@ def test_custodian_window_shows_station_user_role_and_lock_state(
 @pytest.mark.parametrize(
     ("role", "label", "titles"),
     [
-        (Role.COUNSELLOR, "咨询师", ["工作台", "个案", "团体与讲座", "我的账户"]),
-        (Role.LEAD, "站长/统计", ["工作台", "团体与讲座", "我的账户"]),
+        (
+            Role.COUNSELLOR,
+            "咨询师",
+            ["工作台", "个案", "心理测评", "转介去向目录", "团体与讲座", "我的账户"],
+        ),
+        (Role.LEAD, "站长/统计", ["工作台", "心理测评", "团体与讲座", "月度统计上报", "我的账户"]),
     ],
 )
 def test_other_roles_see_no_custodian_areas(
