@@ -146,6 +146,130 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_form(args: argparse.Namespace) -> int:
+    """Print a form to a PDF file: a blank consent form, or one referral. The save is
+    audited (``form_save``) once the file is written."""
+    from station.services import accounts, forms
+
+    if args.form == "referral" and args.referral is None:
+        raise UsageError("form referral needs --referral ID")
+    if args.form == "consent" and args.referral is not None:
+        raise UsageError("--referral belongs to form referral")
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise StationError("保存位置的文件夹不存在。", f"The folder of {out.name} does not exist.")
+    ctx = accounts.login(_vault_dir(args), args.user, _password())
+    try:
+        if args.form == "consent":
+            data = forms.consent_form_pdf(ctx, blank=True)
+            object_id = None
+        else:
+            from station.services import referrals
+
+            ref = args.referral.strip()
+            object_id = int(ref) if ref.isdigit() else referrals.referral_id_by_number(ctx, ref)
+            data = forms.referral_form_pdf(ctx, object_id)
+        try:
+            out.write_bytes(data)
+        except OSError as exc:
+            raise StationError(
+                "无法写入 PDF 文件（请检查保存位置和权限）。",
+                f"Cannot write the PDF file: {exc.strerror or exc}.",
+            ) from None
+        forms.record_output(ctx, args.form, object_id, "save")
+    finally:
+        accounts.logout(ctx)
+    print(f"pdf: {out}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export one month's statistics for the city office into --out (a USB drive)."""
+    import re
+
+    from station.services import accounts, export
+
+    match = re.fullmatch(r"(\d{4})-(\d{2})", args.month.strip())
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise UsageError("--month must be YYYY-MM, e.g. 2026-03")
+    out = Path(args.out).expanduser()
+    ctx = accounts.login(_vault_dir(args), args.user, _password())
+    try:
+        result = export.export_month(ctx, int(match.group(1)), int(match.group(2)), out)
+    finally:
+        accounts.logout(ctx)
+    print(f"export: {result.path}")
+    print(f"sequence: {result.sequence}")
+    print(f"encrypted: {'yes' if result.encrypted else 'no'}")
+    if not result.encrypted:
+        print(
+            "注意：尚未设置市办公室公钥，本次导出已签名但没有加密。"
+            " / No city office key is set: the export is signed but NOT encrypted.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_aggregate(args: argparse.Namespace) -> int:
+    """Verify station exports and write the city report for each month in them.
+
+    All or nothing: when any export is rejected, each is named with its reason, and no
+    report is written and no export recorded (run again without the rejected ones).
+    """
+    from station.city import aggregate, outputs, verify
+    from station.city.registry import Registry
+
+    keys = Path(args.keys).expanduser()
+    if not keys.is_dir():
+        raise StationError(
+            f"公钥文件夹不存在：{keys.name}", f"The keys folder does not exist: {keys.name}"
+        )
+    state = Path(args.state).expanduser() if args.state else keys / "accepted.json"
+    identity = None
+    if args.identity:
+        try:
+            data = Path(args.identity).expanduser().read_bytes()
+        except OSError:
+            raise StationError("无法读取身份密钥文件。", "Cannot read the identity file.") from None
+        identity = verify.read_identity_file(
+            data, lambda: _password("身份密钥口令 / identity passphrase: ")
+        )
+    registry = Registry(keys, state)
+    result = verify.verify_batch([Path(p).expanduser() for p in args.exports], identity, registry)
+    for name, exc in result.rejected:
+        print(f"{name}: {exc.one_line()}", file=sys.stderr)
+    if result.rejected:
+        n = len(result.rejected)
+        print(
+            f"{n} 个导出被拒收：没有生成报表，也没有记录任何导出；去掉被拒收的导出后重新运行。"
+            f" / {n} export(s) rejected: nothing was written or recorded.",
+            file=sys.stderr,
+        )
+        return 1
+    codes = [k.station_code for k in registry.trusted_keys() if k.station_code]
+    reports = aggregate.batch_reports([(e.stats, e.sequence) for e in result.accepted], codes)
+    files = outputs.write_reports(reports, Path(args.out).expanduser())
+    verify.commit(registry, result.accepted)
+    for export in result.accepted:
+        print(f"accepted: {export.source} ({export.station} {export.period} #{export.sequence})")
+    for written in files:
+        print(f"xlsx: {written.xlsx}")
+        print(f"pdf: {written.pdf}")
+    return 0
+
+
+def cmd_city(args: argparse.Namespace) -> int:
+    from station.ui import gui
+
+    ok, why = gui.display_available()
+    if not ok:
+        print(why, file=sys.stderr)
+        return 1
+    from station.ui.city_app import run_city
+
+    return run_city(Path(args.folder).expanduser() if args.folder else None)
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from station.services import selftest
 
@@ -206,6 +330,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("verify", cmd_verify, "校验档案库与审计日志 / verify the vault", user=True)
     command("self-test", cmd_self_test, "检查本机环境 / check this machine")
+    city = sub.add_parser(
+        "city",
+        help="市办公室模式：登记站点公钥、接收导出、全市汇总 / city office mode",
+        description="市办公室模式：登记站点公钥、接收导出、全市汇总 / city office mode",
+    )
+    city.add_argument("--folder", metavar="DIR", help="市办公室工作文件夹 / city workspace")
+    city.set_defaults(func=cmd_city)
     imp = command("import", cmd_import, "导入台账 / import a register (xlsx, csv)", user=True)
     imp.add_argument("file", metavar="FILE", help="台账文件 .xlsx 或 .csv / register file")
     imp.add_argument(
@@ -213,6 +344,48 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="跳过有误的行，只导入无误的行 / import only the rows without errors",
     )
+    form = command(
+        "form",
+        cmd_form,
+        "打印表单为 PDF：空白知情同意书或一份转介单 / print a form to PDF",
+        user=True,
+    )
+    form.add_argument(
+        "form",
+        choices=["consent", "referral"],
+        metavar="FORM",
+        help="consent（空白知情同意书 / blank consent form）或 referral（转介单 / referral form)",
+    )
+    form.add_argument(
+        "--referral",
+        metavar="ID",
+        help="转介单 ID 或编号（如 ZJ2026-0001）/ referral id or number",
+    )
+    form.add_argument("--out", required=True, metavar="PDF", help="保存位置 / output PDF file")
+    exp = command(
+        "export", cmd_export, "导出月度统计（报送市办公室）/ export a month's statistics", user=True
+    )
+    exp.add_argument("--month", required=True, metavar="YYYY-MM", help="统计月份 / the month")
+    exp.add_argument("--out", required=True, metavar="DIR", help="导出到的文件夹（U盘）/ target")
+    agg = sub.add_parser(
+        "aggregate",
+        help="市办公室：校验站点导出并生成全市汇总 / city office: verify exports, aggregate",
+        description="市办公室：校验站点导出并生成全市汇总 / city office: verify exports, aggregate",
+    )
+    agg.add_argument("--out", required=True, metavar="DIR", help="汇总报表文件夹 / output folder")
+    agg.add_argument(
+        "--keys", required=True, metavar="DIR", help="站点公钥文件夹（<站点编码>.pub）/ keys"
+    )
+    agg.add_argument(
+        "--identity", metavar="FILE", help="市办公室身份密钥（解密 .tar.age）/ age identity"
+    )
+    agg.add_argument(
+        "--state",
+        metavar="FILE",
+        help="已接收导出的记录（默认 <keys>/accepted.json）/ accepted-exports record",
+    )
+    agg.add_argument("exports", nargs="+", metavar="EXPORT", help="导出文件夹、.tar 或 .tar.age")
+    agg.set_defaults(func=cmd_aggregate)
     score = sub.add_parser(
         "score",
         help="量表计分（输出 JSON）/ score a scale (JSON)",

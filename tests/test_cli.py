@@ -133,3 +133,10 @@ def test_gui_without_display_says_so(tmp_path: Path) -> None:
     result = station("--vault", str(tmp_path / "v"), password=None, home=tmp_path)
     assert result.returncode == 1
     assert "Xvfb" in result.stderr and "offscreen" in result.stderr
+
+
+def test_city_mode_without_display_says_so(tmp_path: Path) -> None:
+    result = station("city", "--folder", str(tmp_path / "city"), password=None, home=tmp_path)
+    assert result.returncode == 1
+    assert "Xvfb" in result.stderr
+    assert not (tmp_path / "city").exists()

@@ -1,8 +1,9 @@
 """The one path for message boxes, questions and file choices, so tests can answer them.
 
-Widgets call ``inform``, ``warn``, ``ask``, ``choose_save_path`` or ``choose_open_path``;
-a test replaces ``responder``, ``save_path_chooser`` or ``open_path_chooser`` with a
-function that records the question and returns the answer it wants.
+Widgets call ``inform``, ``warn``, ``ask``, ``choose_save_path``, ``choose_open_path`` or
+``choose_folder``; a test replaces ``responder``, ``save_path_chooser``,
+``open_path_chooser`` or ``folder_chooser`` with a function that records the question and
+returns the answer it wants.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 Responder = Callable[[QWidget | None, str, str, str], bool]
 SavePathChooser = Callable[[QWidget | None, str, str, str], str]
 OpenPathChooser = Callable[[QWidget | None, str, str], str]
+FolderChooser = Callable[[QWidget | None, str], str]
 
 
 def _qt_responder(parent: QWidget | None, kind: str, title: str, text: str) -> bool:
@@ -39,9 +41,14 @@ def _qt_open_path(parent: QWidget | None, title: str, filters: str) -> str:
     return path
 
 
+def _qt_folder(parent: QWidget | None, title: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, title)
+
+
 responder: Responder = _qt_responder
 save_path_chooser: SavePathChooser = _qt_save_path
 open_path_chooser: OpenPathChooser = _qt_open_path
+folder_chooser: FolderChooser = _qt_folder
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -64,3 +71,8 @@ def choose_save_path(parent: QWidget | None, title: str, suggested: str, filters
 def choose_open_path(parent: QWidget | None, title: str, filters: str) -> str:
     """Return the chosen file, or "" when the user cancelled."""
     return open_path_chooser(parent, title, filters)
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str:
+    """Return the chosen folder, or "" when the user cancelled."""
+    return folder_chooser(parent, title)

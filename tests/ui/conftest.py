@@ -42,6 +42,7 @@ class Answers:
     reply: bool = True
     save_path: str = ""
     open_path: str = ""
+    folder_path: str = ""
     seen: list[tuple[str, str, str]] = field(default_factory=list)
 
     def texts(self) -> str:
@@ -67,6 +68,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(messages, "responder", respond)
     monkeypatch.setattr(messages, "open_path_chooser", choose_open)
     monkeypatch.setattr(messages, "save_path_chooser", choose)
+
+    def choose_folder(parent: QWidget | None, title: str) -> str:
+        record.seen.append(("folder", title, ""))
+        return record.folder_path
+
+    monkeypatch.setattr(messages, "folder_chooser", choose_folder)
     return record
 
 
