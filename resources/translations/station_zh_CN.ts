@@ -2618,22 +2618,6 @@ Keep the passphrase safe: without it, encrypted exports cannot be opened.</sourc
         <translation>保存表单与转介设置</translation>
     </message>
     <message>
-        <source>City office public key</source>
-        <translation>市级公钥</translation>
-    </message>
-    <message>
-        <source>Monthly exports are encrypted to this key (an age key starting with “age1”, given by the city office), so only the city office can read them. Without it, exports are signed but not encrypted.</source>
-        <translation>月度统计导出将用此公钥加密（由市级办公室提供、以“age1”开头的 age 公钥），只有市级办公室能够读取。未设置时，导出只签名、不加密。</translation>
-    </message>
-    <message>
-        <source>Public key</source>
-        <translation>公钥</translation>
-    </message>
-    <message>
-        <source>Save key</source>
-        <translation>保存公钥</translation>
-    </message>
-    <message>
         <source>Statistics policy</source>
         <translation>统计发布策略</translation>
     </message>
@@ -2648,14 +2632,6 @@ Keep the passphrase safe: without it, encrypted exports cannot be opened.</sourc
     <message>
         <source>Use the defaults</source>
         <translation>恢复默认</translation>
-    </message>
-    <message>
-        <source>Set: exports are encrypted to the city office.</source>
-        <translation>已设置：导出将加密给市级办公室。</translation>
-    </message>
-    <message>
-        <source>Not set: exports are signed only, not encrypted.</source>
-        <translation>未设置：导出只签名、不加密。</translation>
     </message>
     <message>
         <source>Thresholds: services and attendance {standard}; sensitive tables {sensitive}.</source>

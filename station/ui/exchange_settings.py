@@ -1,6 +1,6 @@
-"""Settings › 转介与上报: what leaves the station and how. The contact line printed on
-forms, when an unanswered referral counts as overdue, the city office's public key
-(exports are encrypted to it) and the city office's statistics policy file."""
+"""Settings › 转介与上报: the contact line printed on forms, when an unanswered referral
+counts as overdue, and the city office's statistics policy file. (The city office's
+public key is set on the export page, where its effect is shown.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from station.errors import StationError
-from station.services import export, settings, statistics
+from station.services import settings, statistics
 from station.services.context import SignedIn
 from station.services.settings import MAX_REFERRAL_FEEDBACK_DAYS, MIN_REFERRAL_FEEDBACK_DAYS
 from station.statistics.policy import PolicyFile
@@ -78,29 +78,6 @@ class ExchangeSettings(QWidget):
         layout.addLayout(button_row(self.forms_button, self.forms_status))
 
         layout.addSpacing(12)
-        layout.addWidget(label(self.tr("City office public key"), "heading"))
-        layout.addWidget(
-            label(
-                self.tr(
-                    "Monthly exports are encrypted to this key (an age key starting with "
-                    "\u201cage1\u201d, given by the city office), so only the city office can "
-                    "read them. Without it, exports are signed but not encrypted."
-                ),
-                "muted",
-            )
-        )
-        key_form = form_layout()
-        self.recipient_edit = line_edit(100)
-        self.recipient_edit.setPlaceholderText("age1…")
-        self.fields.row(key_form, "city_recipient", self.tr("Public key"), self.recipient_edit)
-        layout.addLayout(key_form)
-        self.recipient_button = button(self.tr("Save key"), name="saveCityKey")
-        self.recipient_button.clicked.connect(self.save_recipient)
-        self.recipient_edit.returnPressed.connect(self.save_recipient)
-        self.recipient_status = status_label()
-        layout.addLayout(button_row(self.recipient_button, self.recipient_status))
-
-        layout.addSpacing(12)
         layout.addWidget(label(self.tr("Statistics policy"), "heading"))
         layout.addWidget(
             label(
@@ -131,16 +108,7 @@ class ExchangeSettings(QWidget):
         ctx = self._ctx
         self.contact_edit.setText(settings.station_contact(ctx))
         self.days_spin.setValue(settings.referral_feedback_days(ctx))
-        self.recipient_edit.setText(export.city_recipient(ctx) or "")
-        self._show_recipient_state()
         self._show_policy(statistics.current_policy(ctx))
-
-    def _show_recipient_state(self) -> None:
-        if self.recipient_edit.text().strip():
-            text = self.tr("Set: exports are encrypted to the city office.")
-        else:
-            text = self.tr("Not set: exports are signed only, not encrypted.")
-        set_status(self.recipient_status, text, "muted")
 
     def _show_policy(self, policy: PolicyFile) -> None:
         text = self.tr(
@@ -164,15 +132,6 @@ class ExchangeSettings(QWidget):
             self.fields.show_error(exc)
             return
         set_status(self.forms_status, self.tr("Saved."), "muted")
-
-    def save_recipient(self) -> None:
-        self.fields.clear()
-        try:
-            export.set_city_recipient(self._ctx, self.recipient_edit.text())
-        except StationError as exc:
-            self.fields.show_error(exc)
-            return
-        self._show_recipient_state()
 
     def load_policy_file(self) -> None:
         chosen = messages.choose_open_path(

@@ -1,14 +1,13 @@
-"""Settings › 转介与上报: station contact, referral reminder, city key, statistics policy."""
+"""Settings › 转介与上报: station contact, referral reminder, statistics policy."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pyrage import x25519
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from station.services import export, settings, statistics
+from station.services import settings, statistics
 from station.services.context import SignedIn
 from station.ui.exchange_settings import ExchangeSettings
 from tests.ui.conftest import SHOTS, Answers
@@ -34,26 +33,6 @@ def test_contact_and_reminder_days_are_saved(qtbot: QtBot, custodian: SignedIn) 
     assert settings.referral_feedback_days(custodian) == 21
 
 
-def test_city_key_is_checked_and_changes_what_the_export_does(
-    qtbot: QtBot, custodian: SignedIn
-) -> None:
-    tab = _tab(qtbot, custodian)
-    assert "只签名" in tab.recipient_status.text()
-    retype(qtbot, tab.recipient_edit, "age1notakey")
-    qtbot.keyClick(tab.recipient_edit, Qt.Key.Key_Return)
-    assert "city_recipient" in tab.fields.messages()
-    assert export.city_recipient(custodian) is None
-    assert tab.recipient_edit.text() == "age1notakey"  # kept for correcting
-
-    recipient = str(x25519.Identity.generate().to_public())
-    retype(qtbot, tab.recipient_edit, recipient)
-    qtbot.mouseClick(tab.recipient_button, Qt.MouseButton.LeftButton)
-    assert tab.fields.messages() == {}
-    assert export.city_recipient(custodian) == recipient
-    assert "加密" in tab.recipient_status.text()
-    tab.grab().save(str(SHOTS / "settings-exchange.png"))
-
-
 def test_policy_file_is_validated_and_applied(
     qtbot: QtBot, custodian: SignedIn, answers: Answers, tmp_path: Path
 ) -> None:
@@ -76,3 +55,4 @@ def test_policy_file_is_validated_and_applied(
 
     qtbot.mouseClick(tab.default_button, Qt.MouseButton.LeftButton)
     assert statistics.current_policy(custodian).policy.k_sensitive == 10
+    tab.grab().save(str(SHOTS / "settings-exchange.png"))
