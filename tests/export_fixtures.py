@@ -8,7 +8,6 @@ present, :func:`use_finalise` leaves it in place unless told to use the stand-in
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from typing import Any
 
@@ -135,10 +134,6 @@ def sample_document(code: str = "CX-ZH01", period: str = "2026-03") -> dict[str,
 
 def document_bytes(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
-
-
-def real_statistics_available() -> bool:
-    return importlib.util.find_spec("station.services.statistics") is not None
 
 
 def fake_finalise(

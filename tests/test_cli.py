@@ -15,7 +15,11 @@ PASSWORD = "Custodian-2026"
 
 
 def station(
-    *args: str, password: str | None = PASSWORD, home: Path, extra: dict[str, str] | None = None
+    *args: str,
+    password: str | None = PASSWORD,
+    home: Path,
+    extra: dict[str, str] | None = None,
+    timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
     env = {
         k: v
@@ -37,7 +41,7 @@ def station(
         text=True,
         env=env,
         stdin=subprocess.DEVNULL,
-        timeout=120,
+        timeout=timeout,
     )
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pyrage
@@ -13,32 +11,14 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.city_exports import FakeStation, encrypt_folder, sample_doc, tar_folder
+from tests.test_cli import station
 
 
-def station(
+def aggregate(
     *args: str, home: Path, password: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("STATION_PASSWORD", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
-    env.update(
-        HOME=str(home),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_STATE_HOME=str(home / "st"),
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-    )
-    if password is not None:
-        env["STATION_PASSWORD"] = password
-    return subprocess.run(
-        [sys.executable, "-m", "station", "aggregate", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=180,
-    )
+    """`station aggregate ARGS` in a separate process (no password unless given)."""
+    return station("aggregate", *args, home=home, password=password, timeout=180)
 
 
 class Setup:
@@ -54,7 +34,7 @@ class Setup:
 
     def run(self, out: str, *exports: Path, extra: tuple[str, ...] = (), password: str | None = None
             ) -> subprocess.CompletedProcess[str]:  # fmt: skip
-        return station(
+        return aggregate(
             "--out",
             str(self.root / out),
             "--keys",
@@ -181,7 +161,7 @@ def test_several_months_give_one_report_each(city: Setup) -> None:
 
 
 def test_usage_errors(city: Setup) -> None:
-    done = station("--out", "x", "--keys", str(city.root / "nope"), "e", home=city.root)
+    done = aggregate("--out", "x", "--keys", str(city.root / "nope"), "e", home=city.root)
     assert done.returncode == 1 and "公钥文件夹不存在" in done.stderr
-    done = station("--out", "x", home=city.root)
+    done = aggregate("--out", "x", home=city.root)
     assert done.returncode == 2

@@ -55,7 +55,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from station.city.verify import TOTAL, Cell, Count, StationStats, StatsTable
+from station.city.verify import TOTAL, Cell, Count, StationStats, StatsTable, sum_lines
 
 __all__ = [
     "Bounds",
@@ -78,7 +78,6 @@ __all__ = [
 
 Scope = Literal["month", "ytd"]
 SCOPES: tuple[Scope, ...] = ("month", "ytd")
-DEFAULT_K = {"standard": 5, "sensitive": 10}
 _MAX_SWEEPS = 64
 _TOLERANCE = 1e-6
 
@@ -216,18 +215,6 @@ class CityReport:
 
 
 # -- the table's sum relations ----------------------------------------------------------
-def _lines(rows: Sequence[str], cols: Sequence[str]) -> list[tuple[list[Cell], Cell]]:
-    """(parts, total) for every published sum: row totals, column totals, grand total."""
-    interior_rows = [r for r in rows if r != TOTAL]
-    interior_cols = [c for c in cols if c != TOTAL]
-    lines: list[tuple[list[Cell], Cell]] = []
-    if TOTAL in cols and interior_cols:
-        lines += [([(r, c) for c in interior_cols], (r, TOTAL)) for r in rows]
-    if TOTAL in rows and interior_rows:
-        lines += [([(r, c) for r in interior_rows], (TOTAL, c)) for c in cols]
-    return lines
-
-
 def station_bounds(
     cells: Mapping[Cell, Count],
     rows: Sequence[str],
@@ -253,7 +240,7 @@ def station_bounds(
     if not unknown:
         return {}
     lines = [
-        line for line in _lines(rows, cols) if any(cells[c] is None for c in line[0] + [line[1]])
+        line for line in sum_lines(rows, cols) if any(cells[c] is None for c in line[0] + [line[1]])
     ]
     for _ in range(_MAX_SWEEPS):
         changed = False
@@ -309,7 +296,7 @@ def _audit(
             )
     a_rows: list[list[float]] = []
     b_rows: list[float] = []
-    for parts, total in _lines(rows, cols):
+    for parts, total in sum_lines(rows, cols):
         coefficients = [0.0] * len(variables)
         constant = 0.0
         for cell, sign in [(p, 1.0) for p in parts] + [(total, -1.0)]:

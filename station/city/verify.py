@@ -81,6 +81,7 @@ __all__ = [
     "parse_stats",
     "peek_export",
     "read_identity_file",
+    "sum_lines",
     "verify_batch",
 ]
 
@@ -790,10 +791,8 @@ def _cells(
     return cells
 
 
-def _check_margins(
-    table_id: str, cells: Mapping[Cell, Count], rows: list[str], cols: list[str]
-) -> None:
-    """Where a line and its total are all published, they must add up."""
+def sum_lines(rows: Sequence[str], cols: Sequence[str]) -> list[tuple[list[Cell], Cell]]:
+    """(parts, total) for every published sum: row totals, column totals, grand total."""
     interior_rows = [r for r in rows if r != TOTAL]
     interior_cols = [c for c in cols if c != TOTAL]
     lines: list[tuple[list[Cell], Cell]] = []
@@ -801,7 +800,14 @@ def _check_margins(
         lines += [([(r, c) for c in interior_cols], (r, TOTAL)) for r in rows]
     if TOTAL in rows and interior_rows:
         lines += [([(r, c) for r in interior_rows], (TOTAL, c)) for c in cols]
-    for parts, total in lines:
+    return lines
+
+
+def _check_margins(
+    table_id: str, cells: Mapping[Cell, Count], rows: list[str], cols: list[str]
+) -> None:
+    """Where a line and its total are all published, they must add up."""
+    for parts, total in sum_lines(rows, cols):
         values = [cells[p] for p in parts]
         known_total = cells[total]
         if known_total is None:

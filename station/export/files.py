@@ -437,6 +437,18 @@ def _pct(value: Value | None) -> str:
     return str(value)
 
 
+def _grid_style(st: _PdfStyles) -> list[Any]:
+    """A figures table: bold shaded header row, grid, numbers right-aligned."""
+    return [
+        ("FONT", (0, 0), (-1, -1), st.font.regular, 8),
+        ("FONT", (0, 0), (-1, 0), st.font.bold, 8),
+        ("BACKGROUND", (0, 0), (-1, 0), _HEAD),
+        ("GRID", (0, 0), (-1, -1), 0.4, _RULE),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+
+
 def _pdf_table(view: TableView, grid: tuple[tuple[Value, ...], ...], st: _PdfStyles) -> Table:
     head = [Paragraph(escape(ROW_HEADER), st.cell)] + [
         Paragraph(escape(label), st.cell) for _, label in view.cols
@@ -449,13 +461,8 @@ def _pdf_table(view: TableView, grid: tuple[tuple[Value, ...], ...], st: _PdfSty
     first = 62 * mm
     other = min(24 * mm, (_FRAME_W - first) / max(n_cols, 1))
     table = Table([head, *body], colWidths=[first] + [other] * n_cols, repeatRows=1, hAlign="LEFT")
-    style: list[Any] = [
-        ("FONT", (0, 0), (-1, -1), st.font.regular, 8),
-        ("FONT", (0, 0), (-1, 0), st.font.bold, 8),
-        ("BACKGROUND", (0, 0), (-1, 0), _HEAD),
-        ("GRID", (0, 0), (-1, -1), 0.4, _RULE),
-        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    style = [
+        *_grid_style(st),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
@@ -587,18 +594,7 @@ def build_pdf(document: Mapping[str, Any]) -> bytes:
             [Paragraph(escape(s.label), st.cell), _pct(s.month), _pct(s.ytd)] for s in share_views
         ]
         table = Table(rows, colWidths=[100 * mm, 36 * mm, 36 * mm], repeatRows=1, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), st.font.regular, 8),
-                    ("FONT", (0, 0), (-1, 0), st.font.bold, 8),
-                    ("BACKGROUND", (0, 0), (-1, 0), _HEAD),
-                    ("GRID", (0, 0), (-1, -1), 0.4, _RULE),
-                    ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ]
-            )
-        )
+        table.setStyle(TableStyle(_grid_style(st)))
         story.append(table)
     story.append(Spacer(0, 4 * mm))
     story.append(Paragraph(escape(note), st.note))

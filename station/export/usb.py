@@ -40,9 +40,8 @@ __all__ = [
 CHUNK = 256 * 1024
 _MOUNT_ROOTS = ("/media/", "/run/media/", "/mnt/")
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
-# Windows error codes behind an OSError when a drive has gone or cannot be written.
+# Windows error codes behind an OSError when a drive is full (any other: the drive has gone).
 _WIN_FULL = {39, 112}  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
-_WIN_GONE = {2, 3, 15, 21, 31, 55, 1117, 1167}  # not found/ready, device gone, I/O error
 
 
 class ExportCancelled(StationError):

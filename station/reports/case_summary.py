@@ -15,14 +15,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from station.reports.fonts import register_cjk_font
 from station.reports.forms import (
     MUTED_HEX,
-    DocInfo,
-    Footer,
     FormTexts,
     Part,
-    RunningHeader,
     StationInfo,
     Styles,
-    build_form,
+    build_texted_form,
     field_table,
     fill,
     format_date,
@@ -191,16 +188,6 @@ def case_summary_pdf(data: CaseSummaryData, texts: FormTexts | None = None) -> b
     """The case summary as PDF bytes (built in memory)."""
     t = texts or load_case_summary_texts()
     st = make_styles(register_cjk_font())
-    header = RunningHeader(
-        station=data.station.name,
-        title=t.text("header.title"),
-        reference=fill(t.text("header.reference"), code=data.case_code),
-    )
-    footer = Footer(
-        left=t.text("footer.confidential"),
-        centre=fill(t.text("footer.centre"), code=data.case_code),
-        right=t.text("footer.page"),
-    )
 
     def parts() -> list[Part]:
         story = [
@@ -212,10 +199,6 @@ def case_summary_pdf(data: CaseSummaryData, texts: FormTexts | None = None) -> b
         ]
         return [Part(story)]
 
-    return build_form(
-        parts,
-        header=header,
-        footer=footer,
-        info=DocInfo(t.text("document.title"), t.text("document.subject")),
-        styles=st,
+    return build_texted_form(
+        parts, t, st, station=data.station.name, values={"code": data.case_code}
     )

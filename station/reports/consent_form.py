@@ -16,15 +16,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from station.reports.fonts import register_cjk_font
 from station.reports.forms import (
-    DocInfo,
-    Footer,
     FormTextError,
     FormTexts,
     Part,
-    RunningHeader,
     StationInfo,
     Styles,
-    build_form,
+    build_texted_form,
     field_table,
     fill,
     load_form_texts,
@@ -122,21 +119,11 @@ def consent_form_pdf(data: ConsentFormData, texts: FormTexts | None = None) -> b
     t = texts or load_consent_texts()
     version = consent_form_version(t)
     st = _dense(make_styles(register_cjk_font()))
-    header = RunningHeader(
-        station=data.station.name,
-        title=t.text("header.title"),
-        reference=fill(t.text("header.reference"), version=version),
-    )
-    footer = Footer(
-        left=t.text("footer.confidential"),
-        centre=fill(t.text("footer.centre"), version=version),
-        right=t.text("footer.page"),
-    )
     marks = t.texts("copies.marks") or [""]
-    return build_form(
+    return build_texted_form(
         lambda: [Part(_copy(data, t, st), mark) for mark in marks],
-        header=header,
-        footer=footer,
-        info=DocInfo(t.text("document.title"), t.text("document.subject")),
-        styles=st,
+        t,
+        st,
+        station=data.station.name,
+        values={"version": version},
     )

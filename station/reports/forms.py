@@ -675,3 +675,32 @@ def build_form(
     if again != totals:  # cannot happen: the footer is outside the frame
         data, _ = _build_once(make_parts(), header, footer, info, styles, again)
     return data
+
+
+def build_texted_form(
+    make_parts: Callable[[], Sequence[Part]],
+    texts: FormTexts,
+    styles: Styles,
+    *,
+    station: str,
+    values: Mapping[str, object],
+    reference_key: str = "header.reference",
+) -> bytes:
+    """:func:`build_form` with the header, footer and document properties every form's
+    texts give: ``header.title``, ``reference_key`` and ``footer.centre`` filled with
+    ``values``, ``footer.confidential``, ``footer.page``, ``document.title`` / ``subject``."""
+    return build_form(
+        make_parts,
+        header=RunningHeader(
+            station=station,
+            title=texts.text("header.title"),
+            reference=fill(texts.text(reference_key), **values),
+        ),
+        footer=Footer(
+            left=texts.text("footer.confidential"),
+            centre=fill(texts.text("footer.centre"), **values),
+            right=texts.text("footer.page"),
+        ),
+        info=DocInfo(texts.text("document.title"), texts.text("document.subject")),
+        styles=styles,
+    )

@@ -57,7 +57,6 @@ __all__ = [
 ]
 
 CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-TEXTS_FILE = "forms/recovery_sheet.toml"
 
 _KEY_SIZE = 18.0
 _CODE_SIZE = 10.0

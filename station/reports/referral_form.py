@@ -26,17 +26,13 @@ from station.models.vocab import (
 )
 from station.reports.fonts import register_cjk_font
 from station.reports.forms import (
-    DocInfo,
-    Footer,
     FormTexts,
     Part,
-    RunningHeader,
     StationInfo,
     Styles,
-    build_form,
+    build_texted_form,
     check_line,
     field_table,
-    fill,
     format_date,
     load_form_texts,
     make_styles,
@@ -167,22 +163,12 @@ def referral_form_pdf(data: ReferralFormData, texts: FormTexts | None = None) ->
         raise ValueError("a referral the client refused is not printed")
     t = texts or load_referral_texts()
     st = make_styles(register_cjk_font())
-    reference = t.text("header.reference_draft" if data.draft else "header.reference")
-    header = RunningHeader(
-        station=data.station.name,
-        title=t.text("header.title"),
-        reference=fill(reference, number=data.number),
-    )
-    footer = Footer(
-        left=t.text("footer.confidential"),
-        centre=fill(t.text("footer.centre"), number=data.number),
-        right=t.text("footer.page"),
-    )
     marks = [t.text("copies.receiver"), t.text("copies.station")]
-    return build_form(
+    return build_texted_form(
         lambda: [Part(_copy(data, t, st), mark) for mark in marks],
-        header=header,
-        footer=footer,
-        info=DocInfo(t.text("document.title"), t.text("document.subject")),
-        styles=st,
+        t,
+        st,
+        station=data.station.name,
+        values={"number": data.number},
+        reference_key="header.reference_draft" if data.draft else "header.reference",
     )

@@ -342,21 +342,11 @@ def trends(ctx: SignedIn, case_id: int) -> list[ScaleTrend]:
         definition = found.get(scale_id)
         if definition is None:
             continue
-        low, high = total_range(definition)
         out.append(
-            ScaleTrend(
-                scale_id=scale_id,
-                short_name=definition.short_name,
-                name_zh=definition.name_zh,
-                low=low,
-                high=high,
-                bands=definition.bands,
-                cutoffs=tuple(
-                    Cutoff(rule.value, rule.level, rule.op, rule.reason_zh)
-                    for rule in definition.warnings
-                    if rule.target == "total"
-                ),
-                points=tuple(
+            scale_trend(
+                scale_id,
+                definition,
+                (
                     TrendPoint(
                         p.administered_on,
                         float(p.total or 0),
@@ -368,6 +358,27 @@ def trends(ctx: SignedIn, case_id: int) -> list[ScaleTrend]:
             )
         )
     return sorted(out, key=lambda t: t.short_name)
+
+
+def scale_trend(
+    scale_id: str, definition: ScaleDefinition, points: Iterable[TrendPoint]
+) -> ScaleTrend:
+    """The points on the scale's total range, with its bands and its cut-offs on the total."""
+    low, high = total_range(definition)
+    return ScaleTrend(
+        scale_id=scale_id,
+        short_name=definition.short_name,
+        name_zh=definition.name_zh,
+        low=low,
+        high=high,
+        bands=definition.bands,
+        cutoffs=tuple(
+            Cutoff(rule.value, rule.level, rule.op, rule.reason_zh)
+            for rule in definition.warnings
+            if rule.target == "total"
+        ),
+        points=tuple(points),
+    )
 
 
 # -- warnings -----------------------------------------------------------------------

@@ -52,6 +52,17 @@ def update_profile(ctx: SignedIn, name: str, code: str, kind: StationKind, regio
         audit.record(s, ctx, "settings_change", "station", p.id, "profile")
 
 
+def _store(ctx: SignedIn, key: str, value: str, *, detail: str = "") -> None:
+    """Write one setting and audit the change (``detail`` goes into the audit log)."""
+    with ctx.vault.transaction() as s:
+        row = s.get(Setting, key)
+        if row is None:
+            s.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+        audit.record(s, ctx, "settings_change", "setting", key, detail)
+
+
 def idle_lock_minutes(ctx: SignedIn) -> int:
     with ctx.vault.transaction() as s:
         row = s.get(Setting, "idle_lock_minutes")
@@ -67,13 +78,7 @@ def set_idle_lock_minutes(ctx: SignedIn, minutes: int) -> None:
             f"Idle lock time is {low}-{high} minutes.",
             field="idle_lock_minutes",
         )
-    with ctx.vault.transaction() as s:
-        row = s.get(Setting, "idle_lock_minutes")
-        if row is None:
-            s.add(Setting(key="idle_lock_minutes", value=str(minutes)))
-        else:
-            row.value = str(minutes)
-        audit.record(s, ctx, "settings_change", "setting", "idle_lock_minutes", str(minutes))
+    _store(ctx, "idle_lock_minutes", str(minutes), detail=str(minutes))
 
 
 # -- referrals: days without feedback before an open referral shows on the dashboard ----
@@ -108,13 +113,7 @@ def set_referral_feedback_days(ctx: SignedIn, days: int) -> None:
             f"Referral feedback reminder is {low}-{high} days.",
             field="referral_feedback_days",
         )
-    with ctx.vault.transaction() as s:
-        row = s.get(Setting, "referral_feedback_days")
-        if row is None:
-            s.add(Setting(key="referral_feedback_days", value=str(days)))
-        else:
-            row.value = str(days)
-        audit.record(s, ctx, "settings_change", "setting", "referral_feedback_days", str(days))
+    _store(ctx, "referral_feedback_days", str(days), detail=str(days))
 
 
 # -- the station's contact line printed on forms (phone, address: never a person's) ----
@@ -135,13 +134,7 @@ def set_station_contact(ctx: SignedIn, text: str) -> None:
     clean = " ".join(
         check_text(text, "station_contact", "站点联系方式", STATION_CONTACT_MAX, False).split()
     )
-    with ctx.vault.transaction() as s:
-        row = s.get(Setting, "station_contact")
-        if row is None:
-            s.add(Setting(key="station_contact", value=clean))
-        else:
-            row.value = clean
-        audit.record(s, ctx, "settings_change", "setting", "station_contact")
+    _store(ctx, "station_contact", clean)
 
 
 def signing_key(ctx: SignedIn) -> SigningKeyInfo:

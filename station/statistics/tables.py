@@ -448,7 +448,6 @@ _PEOPLE_GA = _Distinct("people_by_gender_age", "pga", partition=True)
 _PEOPLE_RANK = _Distinct("people_by_rank", "prk", partition=True)
 _ACTIVE = _Distinct("cases_active", "act", partition=True)
 _CONCERNS = _Distinct("concerns", "con", partition=False)
-DISTINCT_TABLES = (_PEOPLE_GA, _PEOPLE_RANK, _ACTIVE, _CONCERNS)
 
 
 def member_kind(year: int, tag: str, row: str, col: str) -> str:

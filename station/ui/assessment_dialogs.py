@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -67,10 +66,12 @@ from station.ui.forms import (
     FieldError,
     button,
     button_row,
+    fact_card,
     form_layout,
     group,
     scrolled,
     spaced,
+    white_frame,
 )
 from station.ui.forms import label as text_label
 from station.ui.kiosk import KioskHost, KioskWindow, Results
@@ -148,21 +149,7 @@ def card(title: str, rows: Sequence[tuple[str, str]]) -> QWidget:
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(6)
     column.addWidget(text_label(title, wrap=False))
-    frame = QFrame()
-    frame.setObjectName("factCard")
-    frame.setStyleSheet(
-        f"QFrame#factCard {{ background: white; border: 1px solid {theme.BORDER}; "
-        "border-radius: 6px; }"
-    )
-    form = QFormLayout(frame)
-    form.setContentsMargins(16, 12, 16, 12)
-    form.setHorizontalSpacing(24)
-    form.setVerticalSpacing(8)
-    for caption, value in rows:
-        shown = text_label(value, selectable=True)
-        shown.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(text_label(caption, "muted", wrap=False), shown)
-    column.addWidget(frame)
+    column.addWidget(fact_card(rows, "factCard", plain=True))
     return holder
 
 
@@ -415,12 +402,7 @@ class CrisisPromptDialog(QDialog):
             layout.addLayout(line)
 
         layout.addWidget(text_label(self.tr("Crisis steps"), "heading"))
-        steps_box = QFrame()
-        steps_box.setObjectName("crisisSteps")
-        steps_box.setStyleSheet(
-            f"QFrame#crisisSteps {{ background: white; border: 1px solid {theme.BORDER}; "
-            "border-radius: 6px; }"
-        )
+        steps_box = white_frame("crisisSteps")
         steps_layout = QVBoxLayout(steps_box)
         steps_layout.setContentsMargins(16, 12, 16, 12)
         steps_layout.setSpacing(8)

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -103,6 +102,7 @@ from station.ui.forms import (
     BusyIndicator,
     DialogT,
     button,
+    fact_card,
     is_alive,
     open_dialog,
     set_status,
@@ -154,23 +154,6 @@ def _style_badge(badge: QLabel, strong: bool) -> None:
         f"QLabel#{badge.objectName()} {{ color: {colour}; border: 1px solid {border}; "
         f"border-radius: 9px; padding: 1px 10px; background: {back}; }}"
     )
-
-
-def _facts(rows: list[tuple[str, str]], name: str = "facts") -> QFrame:
-    """Caption / value rows on a white card; the values can be selected and copied."""
-    card = QFrame()
-    card.setObjectName(name)
-    card.setStyleSheet(
-        f"QFrame#{name} {{ background: white; border: 1px solid {theme.BORDER}; "
-        "border-radius: 6px; }"
-    )
-    form = QFormLayout(card)
-    form.setContentsMargins(16, 12, 16, 12)
-    form.setHorizontalSpacing(24)
-    form.setVerticalSpacing(8)
-    for caption, value in rows:
-        form.addRow(text_label(caption, "muted", wrap=False), text_label(value, selectable=True))
-    return card
 
 
 class CaseView(QWidget):
@@ -1219,7 +1202,7 @@ class CaseView(QWidget):
                 again = button(self.tr("Reschedule…"), name="rescheduleFollowUp")
                 again.clicked.connect(lambda: self.plan_follow_up(detail))
                 buttons += [done, again]
-        layout.addWidget(_facts(rows))
+        layout.addWidget(fact_card(rows))
         if buttons:
             row = QHBoxLayout()
             row.setSpacing(SPACING)

@@ -354,9 +354,6 @@ class DestinationsPage(QWidget):
         self.empty_label.setVisible(bool(self.empty_label.text()))
         self._selection_changed()
 
-    def shown_names(self) -> list[str]:
-        return [v.name for v in self._shown]
-
     def selected(self) -> DestinationView | None:
         chosen = self.table.selected_id()
         return next((v for v in self._shown if v.id == chosen), None)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.errors import StationError
+from station.ui import theme
 from station.ui.tasks import run_task
 
 MARGIN = 24
@@ -124,6 +125,35 @@ def fact_box(title: str, rows: Iterable[tuple[str, str]]) -> QGroupBox:
     for caption, value in rows:
         form.addRow(caption, label(value, selectable=True))
     return box
+
+
+def white_frame(name: str) -> QFrame:
+    """A white panel with a rounded border; the style is scoped to the object ``name``."""
+    frame = QFrame()
+    frame.setObjectName(name)
+    frame.setStyleSheet(
+        f"QFrame#{name} {{ background: white; border: 1px solid {theme.BORDER}; "
+        "border-radius: 6px; }"
+    )
+    return frame
+
+
+def fact_card(
+    rows: Iterable[tuple[str, str]], name: str = "facts", *, plain: bool = False
+) -> QFrame:
+    """Caption / value rows on a white card; long values wrap, and can be selected and
+    copied (``plain``: shown as plain text, never as markup)."""
+    card = white_frame(name)
+    form = QFormLayout(card)
+    form.setContentsMargins(16, 12, 16, 12)
+    form.setHorizontalSpacing(24)
+    form.setVerticalSpacing(8)
+    for caption, value in rows:
+        shown = label(value, selectable=True)
+        if plain:
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(label(caption, "muted", wrap=False), shown)
+    return card
 
 
 # -- widgets ------------------------------------------------------------------------------

@@ -142,15 +142,26 @@ class KioskWindow(QWidget):
         self.pages.setCurrentWidget(self.welcome)
 
     # -- pages ----------------------------------------------------------------------------
-    def _welcome_page(self) -> QWidget:
+    @staticmethod
+    def _message_page(name: str, title_text: str, text: QLabel, action: QPushButton) -> QWidget:
+        """A page of a large title, ``text`` and one large button, a little above centre."""
         page = QWidget()
-        page.setObjectName("welcomePage")
+        page.setObjectName(name)
         layout = QVBoxLayout(page)
         layout.setSpacing(SPACING * 2)
         layout.addStretch(2)
-        title = label(self.tr("Questionnaire"), wrap=False)
+        title = label(title_text, wrap=False)
         _sized(title, TITLE_PT, bold=True)
         layout.addWidget(title)
+        layout.addWidget(text)
+        row = QHBoxLayout()
+        row.addWidget(action)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(3)
+        return page
+
+    def _welcome_page(self) -> QWidget:
         count = len(self.definitions)
         text = self.tr(
             "Please answer each question as it fits how you have felt recently. "
@@ -164,15 +175,9 @@ class KioskWindow(QWidget):
         intro = label(text)
         intro.setObjectName("welcomeText")
         _sized(intro, LARGE_INSTRUCTIONS_PT)
-        layout.addWidget(intro)
         self.start_button = _big_button(self.tr("Start"), "startButton")
         self.start_button.clicked.connect(self.start)
-        row = QHBoxLayout()
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(3)
-        return page
+        return self._message_page("welcomePage", self.tr("Questionnaire"), intro, self.start_button)
 
     def _scale_page(self, index: int, definition: ScaleDefinition) -> QWidget:
         page = QWidget()
@@ -225,26 +230,12 @@ class KioskWindow(QWidget):
         return page
 
     def _thanks_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("thanksPage")
-        layout = QVBoxLayout(page)
-        layout.setSpacing(SPACING * 2)
-        layout.addStretch(2)
-        title = label(self.tr("Thank you."), wrap=False)
-        _sized(title, TITLE_PT, bold=True)
-        layout.addWidget(title)
         text = label(self.tr("You have finished. Please tell the counsellor that you are done."))
         text.setObjectName("thanksText")
         _sized(text, LARGE_INSTRUCTIONS_PT + 2)
-        layout.addWidget(text)
         self.ok_button = _big_button(self.tr("OK"), "thanksOk")
         self.ok_button.clicked.connect(self.close)
-        row = QHBoxLayout()
-        row.addWidget(self.ok_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(3)
-        return page
+        return self._message_page("thanksPage", self.tr("Thank you."), text, self.ok_button)
 
     # -- state ------------------------------------------------------------------------------
     @property

@@ -12,9 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from station.models.vocab import AssessmentMode
 from station.scales import library
-from station.scales.scoring import total_range
 from station.services import assessments
-from station.services.assessment_views import Cutoff, ScaleTrend, TrendPoint
+from station.services.assessment_views import ScaleTrend, TrendPoint
 from station.services.context import SignedIn
 from station.ui.trend_chart import TrendChart
 from tests.records_fixtures import new_client_case
@@ -24,21 +23,10 @@ TODAY = date.today()
 
 
 def _trend(totals: list[float], scale_id: str = "phq9") -> ScaleTrend:
-    definition = library.shipped()[scale_id]
-    low, high = total_range(definition)
-    return ScaleTrend(
-        scale_id=scale_id,
-        short_name=definition.short_name,
-        name_zh=definition.name_zh,
-        low=low,
-        high=high,
-        bands=definition.bands,
-        cutoffs=tuple(
-            Cutoff(r.value, r.level, r.op, r.reason_zh)
-            for r in definition.warnings
-            if r.target == "total"
-        ),
-        points=tuple(
+    return assessments.scale_trend(
+        scale_id,
+        library.shipped()[scale_id],
+        (
             TrendPoint(
                 TODAY - timedelta(days=30 * (len(totals) - i)), t, None, AssessmentMode.ENTERED
             )
