@@ -837,12 +837,14 @@ def test_random_stations_for_two_years(
 
 
 # Thousands of stations: SUPPRESSION_STATIONS=2000 (the default 300 takes about a
-# quarter of an hour).
+# quarter of an hour). CI draws a fixed set, so a landing never depends on luck; runs
+# by hand draw new stations each time.
 @pytest.mark.slow
 @settings(
     max_examples=int(os.environ.get("SUPPRESSION_STATIONS", "300")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
 )
 @given(**station_args)
 def test_many_random_stations_for_two_years(
