@@ -758,6 +758,14 @@
         <translation>危机情况下查阅同事负责的个案，须写明原因</translation>
     </message>
     <message>
+        <source>Blank consent form…</source>
+        <translation>空白知情同意书…</translation>
+    </message>
+    <message>
+        <source>Print the informed consent form for a client to sign before intake</source>
+        <translation>打印知情同意书，供来访者在登记前签署</translation>
+    </message>
+    <message>
         <source>New client / case…</source>
         <translation>新建来访者/个案…</translation>
     </message>
@@ -1831,21 +1839,6 @@ Keep the passphrase safe: without it, encrypted exports cannot be opened.</sourc
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
-    </message>
-</context>
-<context>
-    <name>ConsentFormAction</name>
-    <message>
-        <source>Blank consent form…</source>
-        <translation>空白知情同意书…</translation>
-    </message>
-    <message>
-        <source>Consent form…</source>
-        <translation>知情同意书…</translation>
-    </message>
-    <message>
-        <source>Preview, print or save the informed consent form</source>
-        <translation>预览、打印或保存知情同意书</translation>
     </message>
 </context>
 <context>

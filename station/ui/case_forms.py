@@ -45,7 +45,7 @@ from station.models.vocab import (
     TalkTrigger,
     label,
 )
-from station.services import cases, followups, risk
+from station.services import cases, followups, forms, risk
 from station.services.cases import CaseEdit
 from station.services.context import SignedIn
 from station.services.risk import CrisisInput
@@ -594,7 +594,9 @@ class ConsentDialog(CaseFormDialog):
             text_label(self.tr("Case {0} · informed consent").format(case.code), "heading")
         )
         form = form_layout()
-        self.version_edit = line_edit(20, consent.form_version, self.tr("e.g. 2026版"))
+        # the printed form's own version when none is recorded yet
+        version = consent.form_version or forms.consent_form_version()
+        self.version_edit = line_edit(20, version, self.tr("e.g. 2026版"))
         self.signed_edit = date_edit(consent.signed_on)
         self.limits_box = QCheckBox(
             self.tr("The limits of confidentiality were explained to the client")

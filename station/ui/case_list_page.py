@@ -44,6 +44,7 @@ from station.ui.case_list_model import (
 from station.ui.emergency_dialog import EmergencyDialog
 from station.ui.forms import FieldError, button, label, open_dialog, spaced
 from station.ui.new_case_dialog import NewCaseDialog
+from station.ui.referral_dialogs import preview_consent_form
 
 SEARCH_DELAY_MS = 400  # typing pauses this long before the search runs
 HIGH_RISK = "high_or_imminent"
@@ -91,6 +92,12 @@ class CaseListPage(QWidget):
             emergency.clicked.connect(self.emergency_access)
             top.addWidget(emergency)
             self.emergency_button = emergency
+        self.consent_button = button(self.tr("Blank consent form…"), name="blankConsent")
+        self.consent_button.setToolTip(
+            self.tr("Print the informed consent form for a client to sign before intake")
+        )
+        self.consent_button.clicked.connect(self.print_blank_consent)
+        top.addWidget(self.consent_button)
         self.new_button = button(self.tr("New client / case…"), primary=True, name="newCaseButton")
         self.new_button.setToolTip(self.tr("Register a client and open a case (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_case)
@@ -367,6 +374,10 @@ class CaseListPage(QWidget):
         self._activated(self.table.currentIndex())
 
     # -- new client / case, emergency access -----------------------------------------
+    def print_blank_consent(self) -> None:
+        """知情同意书 without a case: signed on paper before the intake is entered."""
+        preview_consent_form(self._ctx, self)
+
     def new_case(self) -> None:
         """Open the new client / case dialog (Ctrl+N); a new case is opened at once."""
         if self.new_dialog is not None:

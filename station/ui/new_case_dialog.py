@@ -43,7 +43,7 @@ from station.models.vocab import (
     TalkTrigger,
     UnitType,
 )
-from station.services import cases, clients
+from station.services import cases, clients, forms
 from station.services.context import SignedIn
 from station.ui import messages
 from station.ui.forms import (
@@ -391,7 +391,11 @@ class NewCaseDialog(FormDialog):
             form,
             Field(
                 self.tr("Form version *"),
-                line_edit(cases.FORM_VERSION_MAX, placeholder=self.tr("e.g. 2026版")),
+                line_edit(
+                    cases.FORM_VERSION_MAX,
+                    forms.consent_form_version(),
+                    placeholder=self.tr("e.g. 2026版"),
+                ),
                 "form_version",
             ),
         )

@@ -10,7 +10,7 @@
 - :class:`ReferralPanel`: the case's referrals (number, destination, urgency, status,
   date sent, days waiting) with only the actions the selected referral's status allows,
   its details, and 打印转介单 (preview, print, save).
-- :func:`preview_consent_form` / :class:`ConsentFormAction`: the informed consent form,
+- :func:`preview_consent_form`: the informed consent form,
   blank or with a case code, in the print preview; :class:`CaseSummaryDialog` /
   :func:`preview_case_summary`: the custodian's case summary, session notes only when
   ticked.
@@ -29,7 +29,7 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -819,30 +819,6 @@ def _how(how: str) -> forms.OutputHow:
     if how == "save":
         return "save"
     raise ValueError(how)
-
-
-class ConsentFormAction(QAction):
-    """A menu or toolbar entry: 打印空白知情同意书… (blank, for paper intake; with a
-    ``case_id``, the case's own form). ``preview`` is the preview last opened."""
-
-    def __init__(self, ctx: SignedIn, parent: QWidget, case_id: int | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._parent = parent
-        self._case_id = case_id
-        self.preview: PdfPreviewDialog | None = None
-        self.setObjectName("consentFormAction")
-        self.setText(
-            self.tr("Blank consent form…") if case_id is None else self.tr("Consent form…")
-        )
-        self.setToolTip(self.tr("Preview, print or save the informed consent form"))
-        self.triggered.connect(lambda _checked=False: self.open_preview())
-
-    def open_preview(self) -> None:
-        def opened(dialog: PdfPreviewDialog) -> None:
-            self.preview = dialog
-
-        preview_consent_form(self._ctx, self._parent, self._case_id, opened=opened)
 
 
 class CaseSummaryDialog(FormDialog):

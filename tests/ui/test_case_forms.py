@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from station.models.vocab import CaseStatus, Concern, CrisisAction, FollowUpMethod, RiskLevel
-from station.services import cases, followups, risk
+from station.services import cases, followups, forms, risk
 from station.services.context import SignedIn
 from station.ui.case_forms import (
     CaseEditDialog,
@@ -224,6 +224,8 @@ def test_consent_is_recorded(qtbot: QtBot, custodian: SignedIn, vault_dir: Path)
     click(qtbot, view.consent_button)
     dialog = _dialog(qtbot, view, ConsentDialog)
     assert isinstance(dialog, ConsentDialog)
+    assert dialog.version_edit.text() == forms.consent_form_version()  # the printed form's
+    dialog.version_edit.clear()
     _ok(qtbot, dialog)
     assert "版本" in dialog.fields.messages()["form_version"]
     retype(qtbot, dialog.version_edit, "2026版")

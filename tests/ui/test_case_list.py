@@ -455,3 +455,24 @@ def test_case_list_screenshot(qtbot: QtBot, lin: SignedIn, caseload: dict[str, i
     window: QWidget = page
     qtbot.wait(50)
     assert window.grab().save(str(SHOTS / "case_list.png"))
+
+
+def test_blank_consent_form_for_paper_intake(
+    qtbot: QtBot, lin: SignedIn, custodian: SignedIn, answers: Answers, tmp_path: Any
+) -> None:
+    from pypdf import PdfReader
+
+    from station.ui.pdf_preview import PdfPreviewDialog
+
+    page = CaseListPage(lin)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.consent_button, Qt.MouseButton.LeftButton)
+    [preview] = page.findChildren(PdfPreviewDialog)
+    answers.save_path = str(tmp_path / "consent.pdf")
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "consent.pdf").pages)
+    assert "知情同意书" in text and "2026-" not in text  # blank: no case code
+    preview.reject()
+    saved = audit.browse(custodian, AuditFilter(action="form_save"))
+    assert [(r.object_kind, r.detail) for r in saved] == [("form", "consent_blank")]

@@ -24,13 +24,13 @@ from station.models.vocab import (
     TalkTrigger,
     UnitType,
 )
-from station.services import cases, clients, search
+from station.services import cases, clients, forms, search
 from station.services.context import SignedIn
 from station.services.search import CaseQuery
 from station.ui.case_list_page import CaseListPage
 from station.ui.new_case_dialog import NewCaseDialog
 from tests.ui.conftest import SHOTS, Answers
-from tests.ui.helpers import choose, ime_type, large_font  # noqa: F401
+from tests.ui.helpers import choose, ime_type, large_font, retype  # noqa: F401
 
 
 def _dialog(qtbot: QtBot, ctx: SignedIn) -> tuple[NewCaseDialog, list[int]]:
@@ -80,7 +80,8 @@ def test_real_name_client_and_case_with_consent(qtbot: QtBot, lin: SignedIn) -> 
     assert dialog.consent_box is not None and not dialog.form_version.edit.isVisible()
     dialog.consent_given.setChecked(True)
     assert dialog.form_version.edit.isVisible()
-    qtbot.keyClicks(dialog.form_version.edit, "2026-1")
+    assert dialog.form_version.edit.text() == forms.consent_form_version()
+    retype(qtbot, dialog.form_version.edit, "2026-1")
     dialog.limits_explained.setChecked(True)
     assert dialog.has_changes()
     _submit(qtbot, dialog)
@@ -145,6 +146,7 @@ def test_a_case_error_registers_no_client_and_keeps_the_form(
     assert dialog.source.edit.currentData() == CaseSource.UNIT.value  # nothing typed is lost
 
     dialog.consent_given.setChecked(True)  # but no form version: still nothing written
+    dialog.form_version.edit.clear()
     _tick(dialog, Concern.CAREER)
     _submit(qtbot, dialog)
     assert dialog.fields.messages() == {"form_version": "请填写知情同意书版本。"}

@@ -28,12 +28,12 @@ from station.services.destinations import DestinationInput
 from station.ui.pdf_preview import PdfPreviewDialog
 from station.ui.referral_dialogs import (
     CaseSummaryDialog,
-    ConsentFormAction,
     ReferralDetailDialog,
     ReferralDialog,
     ReferralPanel,
     ReferralStepDialog,
     preview_case_summary,
+    preview_consent_form,
 )
 from tests.records_fixtures import new_client_case
 from tests.ui.conftest import SHOTS, Answers
@@ -294,10 +294,9 @@ def test_consent_form_and_case_summary(
     qtbot: QtBot, setting: Setting, answers: Answers, tmp_path: Path
 ) -> None:
     panel = _panel(qtbot, setting.lin, setting.case_id)
-    action = ConsentFormAction(setting.lin, panel)
-    action.trigger()
-    preview = action.preview
-    assert isinstance(preview, PdfPreviewDialog)
+    previews: list[PdfPreviewDialog] = []
+    preview_consent_form(setting.lin, panel, opened=previews.append)
+    [preview] = previews
     answers.save_path = str(tmp_path / "consent.pdf")
     click(qtbot, preview.save_button)
     assert answers.seen[-1][2] == "知情同意书.pdf"
