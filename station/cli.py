@@ -55,7 +55,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from station.services import demo
 
     folder = Path(tempfile.mkdtemp(prefix="station-demo-"))
-    print("正在生成演示档案库（虚构数据，约半分钟）… / building the demo vault…", file=sys.stderr)
+    print("正在生成演示档案库（虚构数据，约一分钟）… / building the demo vault…", file=sys.stderr)
     try:
         made = demo.create_demo(folder / "vault", seed=args.seed)
         return gui.run(made.path, demo_hint=made.hint())
